@@ -1,0 +1,60 @@
+// Command dispatch for `killtracker <command>`.
+import { ConfigError } from '../config/env.ts';
+import { type CliContext, type CliIo, createCliContext } from './context.ts';
+import { CliError } from './errors.ts';
+
+export interface CliCommand {
+  /** e.g. "sde update [--file PATH]" */
+  usage: string;
+  summary: string;
+  run(args: string[], ctx: CliContext): Promise<number | undefined>;
+}
+
+type CommandLoader = () => Promise<CliCommand>;
+
+/** Each command is loaded only when used, so `killtracker route` never loads discord.js. */
+const COMMANDS: Record<string, CommandLoader> = {
+  db: async () => (await import('./commands/db.ts')).dbCommand,
+};
+
+async function helpText(): Promise<string> {
+  const lines = ['Usage: killtracker <command> [options]', '', 'Commands:'];
+  for (const loader of Object.values(COMMANDS)) {
+    const command = await loader();
+    lines.push(`  ${command.usage.padEnd(52)} ${command.summary}`);
+  }
+  lines.push('', 'Configuration comes from environment variables or a .env file (see README.md).');
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], source: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(await helpText());
+    return name === undefined ? 2 : 0;
+  }
+  const loader = COMMANDS[name];
+  if (!loader) {
+    io.err(`Unknown command "${name}". Run "killtracker help" to see the commands.`);
+    return 2;
+  }
+  let ctx: CliContext | undefined;
+  try {
+    ctx = createCliContext(source, io);
+    const command = await loader();
+    return (await command.run(args, ctx)) ?? 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 1;
+    }
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  } finally {
+    await ctx?.close().catch(() => undefined);
+  }
+}

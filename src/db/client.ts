@@ -1,0 +1,80 @@
+// The one database factory: embedded PGlite under DATA_DIR when no DATABASE_URL, postgres.js otherwise.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Applies every pending migration from migrations/. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+export type DatabaseTarget =
+  | { url: string }
+  | { dataDir: string }
+  /** An already-open PGlite (in-memory for tests, or a shared instance). Not closed by the handle. */
+  | { pglite: PGlite };
+
+export function pgliteDirectory(dataDir: string): string {
+  return resolve(dataDir, 'pglite');
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if ('url' in target) return openPostgres(target.url);
+  if ('pglite' in target) return wrapPglite(target.pglite, false);
+  const dir = pgliteDirectory(target.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  return wrapPglite(client, true);
+}
+
+function wrapPglite(client: PGlite, owned: boolean): DatabaseHandle {
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => {
+      if (owned) await client.close();
+    },
+  };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    migrate: () =>
+      migrateWithLock(client, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Several processes may start at once against one PostgreSQL: only one migrates at a time. */
+async function migrateWithLock(client: postgres.Sql, run: () => Promise<void>): Promise<void> {
+  const reserved = await client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(727274001)`;
+    await run();
+  } finally {
+    await reserved`select pg_advisory_unlock(727274001)`.catch(() => undefined);
+    reserved.release();
+  }
+}

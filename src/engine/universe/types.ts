@@ -1,0 +1,67 @@
+// The shape of the EVE universe as the engine sees it: plain data in, a fast query object out.
+
+/** Space classes by FACTS.md rules (security from the raw status; id ranges for the rest). */
+export type SpaceClass = 'high_sec' | 'low_sec' | 'null_sec' | 'w_space' | 'pochven' | 'abyssal' | 'other';
+
+export interface RegionRecord {
+  id: number;
+  name: string;
+}
+
+export interface ConstellationRecord {
+  id: number;
+  name: string;
+  regionId: number;
+}
+
+export interface SolarSystemRecord {
+  id: number;
+  name: string;
+  constellationId: number;
+  regionId: number;
+  /** Raw security status, e.g. 0.945913 for Jita. */
+  security: number;
+  /** Position in metres. */
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** Everything the universe model is built from (the SDE tables, or an SDE zip read directly). */
+export interface UniverseData {
+  regions: readonly RegionRecord[];
+  constellations: readonly ConstellationRecord[];
+  systems: readonly SolarSystemRecord[];
+  /** Undirected gate links, each listed once as [a, b]. */
+  stargates: ReadonlyArray<readonly [number, number]>;
+}
+
+export interface SolarSystemInfo extends SolarSystemRecord {
+  spaceClass: SpaceClass;
+  constellationName: string | null;
+  regionName: string | null;
+}
+
+/** Read-only queries over the universe; implemented in universe/universe.ts. */
+export interface Universe {
+  readonly systemCount: number;
+  system(id: number): SolarSystemInfo | undefined;
+  /** Exact, case-insensitive name lookup. */
+  systemByName(name: string): SolarSystemInfo | undefined;
+  /** Systems whose names start with (then contain) the text, best first; for autocomplete. */
+  searchSystems(text: string, limit: number): SolarSystemInfo[];
+  region(id: number): RegionRecord | undefined;
+  constellation(id: number): ConstellationRecord | undefined;
+  spaceClass(systemId: number): SpaceClass;
+  /** Gate jumps on the shortest route; null when unreachable or unknown. */
+  jumps(fromSystemId: number, toSystemId: number, avoidHighSec?: boolean): number | null;
+  /**
+   * Jump counts from one origin to every system (one BFS, cached per origin and flag).
+   * Indexed by the universe's internal system index; -1 = unreachable. Use with `systemIndex`.
+   */
+  jumpsFrom(originSystemId: number, avoidHighSec?: boolean): Int32Array | null;
+  /** Internal dense index of a system id, or -1. */
+  systemIndex(systemId: number): number;
+  /** Straight-line distance in light years (9.46e15 m); null for w-space, abyssal, Pochven or unknown. */
+  distanceLy(fromSystemId: number, toSystemId: number): number | null;
+}

@@ -1,0 +1,77 @@
+// Database test harness: one PGlite per test file (always) and one scratch PostgreSQL database
+// per test file when TEST_DATABASE_URL is set. Tables are truncated between tests.
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
+
+export interface TestDatabase {
+  readonly handle: DatabaseHandle;
+  readonly db: DatabaseHandle['db'];
+  /** A URL another process can use (PostgreSQL only). */
+  readonly url: string | undefined;
+}
+
+export const databaseKinds = (): Array<'pglite' | 'postgres'> =>
+  process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Runs `body` once per available database kind, each with a fresh, migrated database. */
+export function describeEachDatabase(name: string, body: (getDb: () => TestDatabase) => void): void {
+  for (const kind of databaseKinds()) {
+    describe(`${name} [${kind}]`, () => {
+      let current: TestDatabase | undefined;
+      let cleanup: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        const created = kind === 'pglite' ? await createPglite() : await createPostgres();
+        current = created.database;
+        cleanup = created.cleanup;
+      });
+      beforeEach(async () => {
+        if (current) await truncateAll(current.handle);
+      });
+      afterAll(async () => {
+        await cleanup?.();
+      });
+      body(() => {
+        if (!current) throw new Error('test database not ready');
+        return current;
+      });
+    });
+  }
+}
+
+async function createPglite(): Promise<{ database: TestDatabase; cleanup: () => Promise<void> }> {
+  const client = await PGlite.create();
+  const handle = await openDatabase({ pglite: client });
+  await handle.migrate();
+  return { database: { handle, db: handle.db, url: undefined }, cleanup: () => client.close() };
+}
+
+async function createPostgres(): Promise<{ database: TestDatabase; cleanup: () => Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL as string;
+  const name = `kt_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  await handle.migrate();
+  return {
+    database: { handle, db: handle.db, url: url.toString() },
+    cleanup: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function truncateAll(handle: DatabaseHandle): Promise<void> {
+  await handle.db.execute(sql`
+    do $$ declare r record; begin
+      for r in select tablename from pg_tables where schemaname = 'public' loop
+        execute 'truncate table ' || quote_ident(r.tablename) || ' cascade';
+      end loop;
+    end $$;`);
+}
