@@ -1,15 +1,20 @@
 // Drizzle schema: every table of the bot. Migrations in ../../migrations are generated from it.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { R2z2Document } from '../engine/killmail/types.ts';
+import type { TrackerDefinition, TrackerMatch } from '../engine/tracker/types.ts';
 
 // ---- EVE static data (SDE) ----
 
@@ -84,3 +89,107 @@ export const sdeImport = pgTable('sde_import', {
   source: text('source').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---- Trackers (issue: live pipeline; edited by the Discord commands) ----
+
+/** One tracker: its definition is the engine's tracker JSON (version 1), validated before every write. */
+export const trackers = pgTable(
+  'trackers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    guildId: text('guild_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<TrackerDefinition>().notNull(),
+    /** Set when delivery gave up on the channel (403/404): the tracker stays off until fixed. */
+    disabledReason: text('disabled_reason'),
+    /** The trackers_revision value of the last change: lets every process reload only what changed. */
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    lastMatchAt: timestamp('last_match_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('trackers_guild_name_idx').on(table.guildId, sql`lower(${table.name})`),
+    index('trackers_channel_idx').on(table.channelId),
+  ],
+);
+
+/**
+ * A single row counting changes to trackers (inserts, updates, deletes). Matchers poll it: when it moved,
+ * they reload the trackers whose revision is newer and drop the ones that are gone.
+ */
+export const trackersRevision = pgTable('trackers_revision', {
+  id: integer('id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
+
+// ---- Killmails, ingest cursor, deliveries ----
+
+/** Received killmails (the R2Z2 document as received), kept KILLMAIL_RETENTION_DAYS for previews. */
+export const killmails = pgTable(
+  'killmails',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    hash: text('hash').notNull(),
+    killTime: timestamp('kill_time', { withTimezone: true }).notNull(),
+    solarSystemId: integer('solar_system_id').notNull(),
+    sequence: bigint('sequence', { mode: 'number' }),
+    document: jsonb('document').$type<R2z2Document>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('killmails_kill_time_idx').on(table.killTime),
+    index('killmails_received_at_idx').on(table.receivedAt),
+  ],
+);
+
+/** Where the R2Z2 poller is: a single row (id = 1), advanced in the same transaction as the killmail. */
+export const ingestCursor = pgTable('ingest_cursor', {
+  id: integer('id').primaryKey(),
+  sequence: bigint('sequence', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * pending: waiting (maybe for a retry time); sending: claimed by a worker until lease_until;
+ * sent: Discord answered with message_id; failed: gave up (channel gone or forbidden); stale: too old to post.
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'stale';
+
+/** The outbox: one message to post per (channel, killmail), with the matches frozen at match time. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    guildId: text('guild_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    killmailId: bigint('killmail_id', { mode: 'number' }).notNull(),
+    matches: jsonb('matches').$type<TrackerMatch[]>().notNull(),
+    status: text('status').$type<DeliveryStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    messageId: text('message_id'),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('deliveries_channel_killmail_idx').on(table.channelId, table.killmailId),
+    index('deliveries_pending_idx').on(table.status, table.nextAttemptAt),
+    index('deliveries_channel_idx').on(table.channelId, table.id),
+  ],
+);
+
+/** ESI names of characters, corporations, alliances and factions (also names seen for autocomplete). */
+export const entityNames = pgTable(
+  'entity_names',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('entity_names_category_lower_name_idx').on(table.category, sql`lower(${table.name})`)],
+);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sdeRegions } from '../src/db/schema.ts';
-import { describeEachDatabase } from './helpers/database.ts';
+import { sdeRegions } from '../../src/db/schema.ts';
+import { describeEachDatabase } from '../helpers/database.ts';
 
 describeEachDatabase('database client', (getDb) => {
   it('applies the migrations so the SDE tables exist and accept rows', async () => {
@@ -29,7 +29,7 @@ describe('persistent PGlite under DATA_DIR', () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { openDatabase } = await import('../src/db/client.ts');
+    const { openDatabase } = await import('../../src/db/client.ts');
     const dataDir = mkdtempSync(join(tmpdir(), 'kt-db-'));
     try {
       const first = await openDatabase({ dataDir });

@@ -1,0 +1,164 @@
+// Trackers in the database: every write bumps the shared revision so each process's matcher reloads it.
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { TrackerDefinition } from '../engine/tracker/types.ts';
+import type { Database } from './client.ts';
+import { isUniqueViolation } from './errors.ts';
+import { trackers, trackersRevision } from './schema.ts';
+
+export type TrackerRow = typeof trackers.$inferSelect;
+
+export class DuplicateTrackerNameError extends Error {
+  constructor(readonly trackerName: string) {
+    super(`A tracker named "${trackerName}" already exists in this server. Pick another name.`);
+    this.name = 'DuplicateTrackerNameError';
+  }
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+async function bumpRevision(tx: Tx): Promise<number> {
+  const rows = await tx
+    .insert(trackersRevision)
+    .values({ id: 1, revision: 1 })
+    .onConflictDoUpdate({
+      target: trackersRevision.id,
+      set: { revision: sql`${trackersRevision.revision} + 1` },
+    })
+    .returning({ revision: trackersRevision.revision });
+  return rows[0]!.revision;
+}
+
+export interface TrackerChanges {
+  revision: number;
+  /** Trackers created or changed after the given revision. */
+  changed: TrackerRow[];
+  /** Ids of every tracker that exists now (anything else was deleted). */
+  existingIds: number[];
+}
+
+export function createTrackerRepository({ db }: { db: Database }) {
+  async function write<T>(
+    name: string | undefined,
+    body: (tx: Tx, revision: number) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await db.transaction(async (tx) => body(tx, await bumpRevision(tx)));
+    } catch (error) {
+      if (name !== undefined && isUniqueViolation(error)) throw new DuplicateTrackerNameError(name);
+      throw error;
+    }
+  }
+
+  return {
+    async create(input: {
+      guildId: string;
+      channelId: string;
+      definition: TrackerDefinition;
+    }): Promise<TrackerRow> {
+      return write(input.definition.name, async (tx, revision) => {
+        const rows = await tx
+          .insert(trackers)
+          .values({ ...input, name: input.definition.name, revision })
+          .returning();
+        return rows[0]!;
+      });
+    },
+
+    /** Changes a tracker of this guild; undefined when it does not exist there. */
+    async update(
+      id: number,
+      guildId: string,
+      patch: { definition?: TrackerDefinition; channelId?: string; disabledReason?: string | null },
+    ): Promise<TrackerRow | undefined> {
+      return write(patch.definition?.name, async (tx, revision) => {
+        const rows = await tx
+          .update(trackers)
+          .set({
+            ...patch,
+            ...(patch.definition ? { name: patch.definition.name } : {}),
+            revision,
+            updatedAt: new Date(),
+          })
+          .where(and(eq(trackers.id, id), eq(trackers.guildId, guildId)))
+          .returning();
+        return rows[0];
+      });
+    },
+
+    async remove(id: number, guildId: string): Promise<boolean> {
+      return write(undefined, async (tx) => {
+        const rows = await tx
+          .delete(trackers)
+          .where(and(eq(trackers.id, id), eq(trackers.guildId, guildId)))
+          .returning({ id: trackers.id });
+        return rows.length > 0;
+      });
+    },
+
+    async get(id: number, guildId: string): Promise<TrackerRow | undefined> {
+      const rows = await db
+        .select()
+        .from(trackers)
+        .where(and(eq(trackers.id, id), eq(trackers.guildId, guildId)));
+      return rows[0];
+    },
+
+    async findByName(guildId: string, name: string): Promise<TrackerRow | undefined> {
+      const rows = await db
+        .select()
+        .from(trackers)
+        .where(and(eq(trackers.guildId, guildId), sql`lower(${trackers.name}) = lower(${name})`));
+      return rows[0];
+    },
+
+    async list(guildId?: string): Promise<TrackerRow[]> {
+      return db
+        .select()
+        .from(trackers)
+        .where(guildId === undefined ? undefined : eq(trackers.guildId, guildId))
+        .orderBy(asc(trackers.guildId), asc(trackers.id));
+    },
+
+    async revision(): Promise<number> {
+      const rows = await db.select().from(trackersRevision).where(eq(trackersRevision.id, 1));
+      return rows[0]?.revision ?? 0;
+    },
+
+    async changesSince(revision: number): Promise<TrackerChanges> {
+      return db.transaction(async (tx) => {
+        const current = await tx.select().from(trackersRevision).where(eq(trackersRevision.id, 1));
+        const changed = await tx
+          .select()
+          .from(trackers)
+          .where(gt(trackers.revision, revision))
+          .orderBy(asc(trackers.id));
+        const existing = await tx.select({ id: trackers.id }).from(trackers);
+        return {
+          revision: current[0]?.revision ?? 0,
+          changed,
+          existingIds: existing.map((row) => row.id),
+        };
+      });
+    },
+
+    /** Delivery gave up on a channel: switch off its trackers with a reason the admins will see. */
+    async disableChannel(channelId: string, reason: string): Promise<number> {
+      return write(undefined, async (tx, revision) => {
+        const rows = await tx
+          .update(trackers)
+          .set({ disabledReason: reason, revision, updatedAt: new Date() })
+          .where(and(eq(trackers.channelId, channelId), isNull(trackers.disabledReason)))
+          .returning({ id: trackers.id });
+        return rows.length;
+      });
+    },
+
+    /** Notes when trackers last matched (not a definition change: no revision bump). */
+    async recordMatches(ids: number[], at: Date, tx: Tx | Database = db): Promise<void> {
+      if (ids.length === 0) return;
+      await tx.update(trackers).set({ lastMatchAt: at }).where(inArray(trackers.id, ids));
+    },
+  };
+}
+
+export type TrackerRepository = ReturnType<typeof createTrackerRepository>;

@@ -1,0 +1,67 @@
+import { expect, it } from 'vitest';
+import { createTrackerRepository, DuplicateTrackerNameError } from '../../src/db/tracker-repository.ts';
+import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
+import { describeEachDatabase } from '../helpers/database.ts';
+
+const definition = (name: string, clauses: TrackerDefinition['clauses'] = {}): TrackerDefinition => ({
+  version: 1,
+  name,
+  enabled: true,
+  ping: { everyone: false, here: false, roles: [] },
+  ppk: false,
+  clauses,
+});
+
+describeEachDatabase('tracker repository', (getDb) => {
+  const repo = () => createTrackerRepository({ db: getDb().db });
+
+  it('GIVEN a created tracker WHEN read back by id and guild THEN it has the same definition', async () => {
+    const created = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('Caps') });
+    const read = await repo().get(created.id, 'g1');
+    expect(read?.definition).toEqual(definition('Caps'));
+    expect(read?.name).toBe('Caps');
+  });
+
+  it('never returns a tracker to another guild', async () => {
+    const created = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('Caps') });
+    expect(await repo().get(created.id, 'g2')).toBeUndefined();
+    expect(await repo().update(created.id, 'g2', { channelId: 'c9' })).toBeUndefined();
+    expect(await repo().remove(created.id, 'g2')).toBe(false);
+    expect((await repo().get(created.id, 'g1'))?.channelId).toBe('c1');
+  });
+
+  it('refuses a second tracker with the same name (any case) in one guild, allows it in another', async () => {
+    await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('Caps') });
+    await expect(
+      repo().create({ guildId: 'g1', channelId: 'c2', definition: definition('CAPS') }),
+    ).rejects.toBeInstanceOf(DuplicateTrackerNameError);
+    await expect(
+      repo().create({ guildId: 'g2', channelId: 'c2', definition: definition('Caps') }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('every change moves the revision and changesSince reports only what changed, and deletions', async () => {
+    const a = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('A') });
+    const b = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('B') });
+    const before = await repo().revision();
+    await repo().update(a.id, 'g1', { definition: definition('A2', { require_min_attackers: 5 }) });
+    await repo().remove(b.id, 'g1');
+    const changes = await repo().changesSince(before);
+    expect(changes.revision).toBeGreaterThan(before);
+    expect(changes.changed.map((row) => row.name)).toEqual(['A2']);
+    expect(changes.existingIds).toEqual([a.id]);
+  });
+
+  it('disableChannel switches off every tracker of that channel with the reason', async () => {
+    await repo().create({ guildId: 'g1', channelId: 'dead', definition: definition('A') });
+    await repo().create({ guildId: 'g1', channelId: 'dead', definition: definition('B') });
+    await repo().create({ guildId: 'g1', channelId: 'alive', definition: definition('C') });
+    expect(await repo().disableChannel('dead', 'Unknown Channel')).toBe(2);
+    const rows = await repo().list('g1');
+    expect(rows.map((row) => [row.name, row.disabledReason])).toEqual([
+      ['A', 'Unknown Channel'],
+      ['B', 'Unknown Channel'],
+      ['C', null],
+    ]);
+  });
+});
