@@ -1,7 +1,9 @@
 // What every CLI command needs: validated config, a logger and (opened lazily) the database.
 import { type Env, parseEnv } from '../config/env.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { DataDirBusyError, openEmbeddedForCommand } from '../db/embedded.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { CliError } from './errors.ts';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -39,4 +41,14 @@ export function createCliContext(source: NodeJS.ProcessEnv, io: CliIo): CliConte
       if (opened) await (await opened).close();
     },
   };
+}
+
+async function openCommandDatabase(env: Env): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL });
+  try {
+    return await openEmbeddedForCommand(env.DATA_DIR);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) throw new CliError(error.message);
+    throw error;
+  }
 }

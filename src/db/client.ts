@@ -26,6 +26,8 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
 
 export type DatabaseTarget =
   | { url: string }
+  /** A running bot's embedded database, served on a local socket (see embedded.ts). */
+  | { socketPath: string }
   | { dataDir: string }
   /** An already-open PGlite (in-memory for tests, or a shared instance). Not closed by the handle. */
   | { pglite: PGlite };
@@ -35,7 +37,11 @@ export function pgliteDirectory(dataDir: string): string {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  if ('url' in target) return openPostgres(target.url);
+  if ('url' in target) return openPostgres(postgres(target.url, { max: 10, onnotice: () => {} }), 'postgres');
+  if ('socketPath' in target) {
+    // PGlite's socket server multiplexes connections onto one session; a few connections are plenty.
+    return openPostgres(postgres({ path: target.socketPath, max: 4, onnotice: () => {} }), 'pglite');
+  }
   if ('pglite' in target) return wrapPglite(target.pglite, false);
   const dir = pgliteDirectory(target.dataDir);
   mkdirSync(dir, { recursive: true });
@@ -55,12 +61,11 @@ function wrapPglite(client: PGlite, owned: boolean): DatabaseHandle {
   };
 }
 
-function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+function openPostgres(client: postgres.Sql, kind: DatabaseHandle['kind']): DatabaseHandle {
   const db = drizzlePostgres(client, { schema });
   return {
     db: db as unknown as Database,
-    kind: 'postgres',
+    kind,
     migrate: () =>
       migrateWithLock(client, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })),
     close: () => client.end({ timeout: 5 }),

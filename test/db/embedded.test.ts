@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DataDirBusyError,
+  openEmbeddedForCommand,
+  readLock,
+  socketPathFor,
+  startEmbeddedServer,
+} from '../../src/db/embedded.ts';
+import { sdeRegions } from '../../src/db/schema.ts';
+
+describe('embedded PGlite shared between the bot and CLI commands', () => {
+  const dirs: string[] = [];
+  const freshDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-embedded-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN a running server WHEN a command opens the same DATA_DIR THEN it works through the socket', async () => {
+    const dataDir = freshDir();
+    const server = await startEmbeddedServer(dataDir);
+    try {
+      await server.handle.migrate();
+      await server.handle.db.insert(sdeRegions).values({ id: 10000002, name: 'The Forge' });
+      const command = await openEmbeddedForCommand(dataDir);
+      expect(await command.db.select().from(sdeRegions)).toEqual([{ id: 10000002, name: 'The Forge' }]);
+      await command.db.insert(sdeRegions).values({ id: 10000043, name: 'Domain' });
+      await command.close();
+      expect(await server.handle.db.select().from(sdeRegions)).toHaveLength(2);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a second server on the same folder with a message that says what to do', async () => {
+    const dataDir = freshDir();
+    const server = await startEmbeddedServer(dataDir);
+    try {
+      const second = startEmbeddedServer(dataDir);
+      await expect(second).rejects.toBeInstanceOf(DataDirBusyError);
+      await expect(second).rejects.toThrow(/already running.*Stop it first/);
+    } finally {
+      await server.stop();
+    }
+    expect(readLock(dataDir)).toBeUndefined();
+  });
+
+  it('without a running server a command opens the folder directly, and data persists for the server', async () => {
+    const dataDir = freshDir();
+    const command = await openEmbeddedForCommand(dataDir);
+    await command.migrate();
+    await command.db.insert(sdeRegions).values({ id: 1, name: 'Direct' });
+    await command.close();
+    const server = await startEmbeddedServer(dataDir);
+    try {
+      expect(await server.handle.db.select().from(sdeRegions)).toEqual([{ id: 1, name: 'Direct' }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('ignores a lock file left behind by a dead process', async () => {
+    const dataDir = freshDir();
+    writeFileSync(
+      join(dataDir, 'killtracker.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, mode: 'server', socketPath: '/nonexistent', startedAt: '' }),
+    );
+    const server = await startEmbeddedServer(dataDir);
+    await server.stop();
+  });
+
+  it('keeps the socket path short enough for a unix socket even for a deep DATA_DIR', () => {
+    const deep = join('/tmp', 'x'.repeat(150));
+    expect(Buffer.byteLength(socketPathFor(deep))).toBeLessThan(100);
+    expect(socketPathFor('/data')).toBe('/data/pglite.sock');
+  });
+});
