@@ -1,0 +1,141 @@
+// Received killmails, the R2Z2 cursor and new deliveries: written together in one transaction so a
+// crash replays at most the killmail in flight, and the unique keys make that replay harmless.
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { R2z2Document } from '../engine/killmail/types.ts';
+import type { TrackerMatch } from '../engine/tracker/types.ts';
+import type { Database } from './client.ts';
+import { deliveries, ingestCursor, killmails, trackers } from './schema.ts';
+
+export interface NewDelivery {
+  guildId: string;
+  channelId: string;
+  matches: TrackerMatch[];
+}
+
+export interface CommitKillmailInput {
+  sequence: number;
+  document: R2z2Document;
+  killTime: Date;
+  solarSystemId: number;
+  deliveries: NewDelivery[];
+  /** Database ids of the trackers that matched (for "last match" in /tracker list). */
+  matchedTrackerIds: number[];
+  receivedAt?: Date;
+}
+
+export interface CommitResult {
+  /** False when the killmail was already stored (a replay or a duplicate in the feed). */
+  stored: boolean;
+  deliveriesCreated: number;
+}
+
+export function createKillmailStore({ db }: { db: Database }) {
+  return {
+    async loadCursor(): Promise<number | null> {
+      const rows = await db.select().from(ingestCursor).where(eq(ingestCursor.id, 1));
+      return rows[0]?.sequence ?? null;
+    },
+
+    /** Moves the cursor forward (never backward): for skipped, invalid or gap sequences. */
+    async advanceCursor(sequence: number): Promise<void> {
+      await upsertCursor(db, sequence);
+    },
+
+    async commitKillmail(input: CommitKillmailInput): Promise<CommitResult> {
+      return db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(killmails)
+          .values({
+            id: input.document.killmail_id,
+            hash: input.document.hash,
+            killTime: input.killTime,
+            solarSystemId: input.solarSystemId,
+            sequence: input.sequence,
+            document: input.document,
+            ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
+          })
+          .onConflictDoNothing()
+          .returning({ id: killmails.id });
+        let deliveriesCreated = 0;
+        if (inserted.length > 0 && input.deliveries.length > 0) {
+          const created = await tx
+            .insert(deliveries)
+            .values(
+              input.deliveries.map((delivery) => ({
+                guildId: delivery.guildId,
+                channelId: delivery.channelId,
+                killmailId: input.document.killmail_id,
+                matches: delivery.matches,
+              })),
+            )
+            .onConflictDoNothing()
+            .returning({ id: deliveries.id });
+          deliveriesCreated = created.length;
+          if (input.matchedTrackerIds.length > 0) {
+            await tx
+              .update(trackers)
+              .set({ lastMatchAt: input.receivedAt ?? new Date() })
+              .where(inArray(trackers.id, input.matchedTrackerIds));
+          }
+        }
+        await upsertCursor(tx, input.sequence);
+        return { stored: inserted.length > 0, deliveriesCreated };
+      });
+    },
+
+    async get(killmailId: number): Promise<R2z2Document | undefined> {
+      const rows = await db
+        .select({ document: killmails.document })
+        .from(killmails)
+        .where(eq(killmails.id, killmailId));
+      return rows[0]?.document;
+    },
+
+    /** Stored killmails received since `since`, newest first (for previews and test posts). */
+    async receivedSince(since: Date, limit = 50_000): Promise<R2z2Document[]> {
+      const rows = await db
+        .select({ document: killmails.document })
+        .from(killmails)
+        .where(gte(killmails.receivedAt, since))
+        .orderBy(desc(killmails.killTime))
+        .limit(limit);
+      return rows.map((row) => row.document);
+    },
+
+    /** Deletes killmails older than the retention window, and their finished deliveries. */
+    async purgeReceivedBefore(cutoff: Date): Promise<{ killmails: number; deliveries: number }> {
+      return db.transaction(async (tx) => {
+        const removedDeliveries = await tx
+          .delete(deliveries)
+          .where(
+            and(lt(deliveries.createdAt, cutoff), inArray(deliveries.status, ['sent', 'failed', 'stale'])),
+          )
+          .returning({ id: deliveries.id });
+        const removedKillmails = await tx
+          .delete(killmails)
+          .where(
+            and(
+              lt(killmails.receivedAt, cutoff),
+              sql`not exists (select 1 from ${deliveries} where ${deliveries.killmailId} = ${killmails.id})`,
+            ),
+          )
+          .returning({ id: killmails.id });
+        return { killmails: removedKillmails.length, deliveries: removedDeliveries.length };
+      });
+    },
+  };
+}
+
+type Executor = Pick<Database, 'insert'>;
+
+async function upsertCursor(executor: Executor, sequence: number): Promise<void> {
+  await executor
+    .insert(ingestCursor)
+    .values({ id: 1, sequence })
+    .onConflictDoUpdate({
+      target: ingestCursor.id,
+      set: { sequence: sql`greatest(${ingestCursor.sequence}, excluded.sequence)`, updatedAt: new Date() },
+    });
+}
+
+export type KillmailStore = ReturnType<typeof createKillmailStore>;
