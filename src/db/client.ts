@@ -19,6 +19,12 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Applies every pending migration from migrations/. */
   migrate(): Promise<void>;
+  /**
+   * Takes a session-level advisory lock on a dedicated connection, for electing the one process that
+   * polls R2Z2. Resolves with a release function, or null when another process holds it.
+   * On PGlite (one process by construction) it always succeeds.
+   */
+  tryLeaderLock(key: number): Promise<(() => Promise<void>) | null>;
   close(): Promise<void>;
 }
 
@@ -55,6 +61,7 @@ function wrapPglite(client: PGlite, owned: boolean): DatabaseHandle {
     db: db as unknown as Database,
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    tryLeaderLock: async () => async () => {},
     close: async () => {
       if (owned) await client.close();
     },
@@ -68,6 +75,19 @@ function openPostgres(client: postgres.Sql, kind: DatabaseHandle['kind']): Datab
     kind,
     migrate: () =>
       migrateWithLock(client, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })),
+    tryLeaderLock: async (key) => {
+      if (kind === 'pglite') return async () => {};
+      const reserved = await client.reserve();
+      const [row] = await reserved`select pg_try_advisory_lock(${key}) as locked`;
+      if (!row?.locked) {
+        reserved.release();
+        return null;
+      }
+      return async () => {
+        await reserved`select pg_advisory_unlock(${key})`.catch(() => undefined);
+        reserved.release();
+      };
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -45,3 +45,26 @@ describe('persistent PGlite under DATA_DIR', () => {
     }
   });
 });
+
+describeEachDatabase('leader election lock', (getDb) => {
+  it('grants the lock to one holder at a time and again after release', async () => {
+    const { handle, url } = getDb();
+    const first = await handle.tryLeaderLock(4242);
+    expect(first).not.toBeNull();
+    if (handle.kind === 'postgres' && url) {
+      const { openDatabase } = await import('../../src/db/client.ts');
+      const other = await openDatabase({ url });
+      try {
+        expect(await other.tryLeaderLock(4242)).toBeNull();
+        await first?.();
+        const second = await other.tryLeaderLock(4242);
+        expect(second).not.toBeNull();
+        await second?.();
+      } finally {
+        await other.close();
+      }
+    } else {
+      await first?.();
+    }
+  });
+});
