@@ -1,0 +1,82 @@
+// The message content of an alert (pings and matched tracker names) and the allowed_mentions that
+// let exactly those pings through: nothing else in the message can ping anyone.
+import { AllowedMentionsTypes, type APIAllowedMentions } from 'discord-api-types/v10';
+import type { TrackerMatch } from '../tracker/types.ts';
+import { DISCORD_LIMITS, joinWithinLimit } from './limits.ts';
+import { nameLabel } from './names.ts';
+
+export interface AlertContent {
+  content: string;
+  allowedMentions: APIAllowedMentions;
+}
+
+const TEST_NOTICE = '**Test alert**: a sample of what this tracker posts. Its pings are shown, not sent.';
+// Role ids are snowflakes; anything else would render as text or, worse, as a different mention.
+const SNOWFLAKE = /^\d{1,20}$/;
+
+/** The pings the matched trackers ask for, de-duplicated in tracker order. */
+function askedPings(matches: readonly TrackerMatch[]): { everyone: boolean; here: boolean; roles: string[] } {
+  let everyone = false;
+  let here = false;
+  const roles = new Set<string>();
+  for (const { tracker } of matches) {
+    everyone ||= tracker.ping.everyone;
+    here ||= tracker.ping.here;
+    for (const role of tracker.ping.roles) if (SNOWFLAKE.test(role)) roles.add(role);
+  }
+  return { everyone, here, roles: [...roles] };
+}
+
+/** Tracker names in bold, de-duplicated (two trackers with the same name read as one). */
+function trackerNamesLine(matches: readonly TrackerMatch[], max: number): string {
+  const names = [...new Set(matches.map(({ tracker }) => tracker.name))].map(
+    (name) => `**${nameLabel(name)}**`,
+  );
+  if (names.length === 0) return '';
+  const label = names.length === 1 ? 'Tracker: ' : 'Trackers: ';
+  return label + joinWithinLimit(names, ' · ', max - label.length);
+}
+
+/**
+ * Content and allowed_mentions for one channel's alert. @everyone covers @here, so only the wider of
+ * the two is sent. Role mentions that would not fit in the content are left out of both. A test alert
+ * shows its pings but allows none.
+ */
+export function renderContent(matches: readonly TrackerMatch[], test: boolean): AlertContent {
+  const asked = askedPings(matches);
+  const lines: string[] = [];
+  if (test) lines.push(TEST_NOTICE);
+  let budget = DISCORD_LIMITS.content - (test ? TEST_NOTICE.length + 1 : 0);
+
+  const pings: string[] = [];
+  if (asked.everyone) pings.push('@everyone');
+  else if (asked.here) pings.push('@here');
+  const pingedRoles: string[] = [];
+  // Keep room for a short tracker names line after the pings.
+  const pingBudget = budget - 200;
+  let pingLength = pings.join(' ').length;
+  for (const role of asked.roles) {
+    const mention = `<@&${role}>`;
+    const added = (pingLength > 0 ? 1 : 0) + mention.length;
+    if (pingedRoles.length >= DISCORD_LIMITS.allowedRoles || pingLength + added > pingBudget) break;
+    pings.push(mention);
+    pingedRoles.push(role);
+    pingLength += added;
+  }
+  if (pings.length > 0) {
+    lines.push(pings.join(' '));
+    budget -= pingLength + 1;
+  }
+
+  const names = trackerNamesLine(matches, budget);
+  if (names !== '') lines.push(names);
+
+  const everyoneAllowed = !test && (asked.everyone || asked.here);
+  return {
+    content: lines.join('\n'),
+    allowedMentions: {
+      parse: everyoneAllowed ? [AllowedMentionsTypes.Everyone] : [],
+      roles: test ? [] : pingedRoles,
+    },
+  };
+}
