@@ -1,0 +1,62 @@
+// What every benchmark shares: where ../shared (real EVE data next to the repository) is, and timing
+// helpers. A fresh clone has no ../shared, so loaders say why they cannot run instead of failing.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { UniverseData } from '../src/engine/universe/types.ts';
+
+export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
+export const SHARED_SDE_DIR = resolve(SHARED_DIR, 'eve-sde');
+
+/** A benchmark's answer when the data it needs is missing. */
+export interface Skipped {
+  skipped: string;
+}
+
+function readSdeJson<T>(file: string): T {
+  return JSON.parse(readFileSync(resolve(SHARED_SDE_DIR, file), 'utf8')) as T;
+}
+
+/** The full universe from the compact JSON extracts, or why it cannot be read. */
+export function readSharedUniverseData(): UniverseData | Skipped {
+  const needed = ['regions.json', 'constellations.json', 'systems.json', 'jumps.json'];
+  const missing = needed.filter((file) => !existsSync(resolve(SHARED_SDE_DIR, file)));
+  if (missing.length > 0) return { skipped: `${SHARED_SDE_DIR} lacks ${missing.join(', ')}` };
+  return {
+    regions: readSdeJson('regions.json'),
+    constellations: readSdeJson('constellations.json'),
+    systems: readSdeJson('systems.json'),
+    stargates: readSdeJson('jumps.json'),
+  };
+}
+
+/** Wall time of one call in microseconds. */
+export function timeMicroseconds(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1000;
+}
+
+/** The p-th percentile (0..100) by nearest rank; NaN for no samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Rounds a timing for the report: three significant decimals are plenty. */
+export function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** A small seeded random generator (mulberry32) so every run measures the same origins and pairs. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

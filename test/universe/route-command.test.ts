@@ -1,0 +1,163 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { NO_STATIC_DATA_MESSAGE } from '../../src/cli/load-universe.ts';
+import { runCli } from '../../src/cli/run.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { seedUniverse } from '../fixtures/universe/seed-universe.ts';
+import { SYSTEM, smallUniverse } from '../fixtures/universe/small-universe.ts';
+import { describeEachDatabase } from '../helpers/database.ts';
+
+interface CliRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+async function killtracker(argv: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, env, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+const temporaryDirs: string[] = [];
+afterAll(() => {
+  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function temporaryDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kt-route-'));
+  temporaryDirs.push(dir);
+  return dir;
+}
+
+describeEachDatabase('killtracker route', (getDb) => {
+  // PGlite: the CLI opens its own files under DATA_DIR. Creating a PGlite data directory is slow, so one
+  // empty migrated directory is made once and copied for each database the tests need.
+  // PostgreSQL: the CLI connects to the test database, which is emptied before every test.
+  let emptyPgliteDir: Promise<string> | undefined;
+  let pgliteWithMap: Promise<NodeJS.ProcessEnv> | undefined;
+
+  function copyOfEmptyPgliteDir(): Promise<string> {
+    emptyPgliteDir ??= (async () => {
+      const dataDir = temporaryDataDir();
+      const handle = await openDatabase({ dataDir });
+      await handle.migrate();
+      await handle.close();
+      return dataDir;
+    })();
+    return emptyPgliteDir.then((template) => {
+      const copy = temporaryDataDir();
+      cpSync(template, copy, { recursive: true });
+      return copy;
+    });
+  }
+
+  async function envWithMap(): Promise<NodeJS.ProcessEnv> {
+    const { url, db } = getDb();
+    if (url) {
+      await seedUniverse(db, smallUniverse);
+      return { LOG_LEVEL: 'silent', DATABASE_URL: url };
+    }
+    pgliteWithMap ??= (async () => {
+      const dataDir = await copyOfEmptyPgliteDir();
+      const handle = await openDatabase({ dataDir });
+      await seedUniverse(handle.db, smallUniverse);
+      await handle.close();
+      return { LOG_LEVEL: 'silent', DATA_DIR: dataDir };
+    })();
+    return pgliteWithMap;
+  }
+
+  async function envWithoutMap(): Promise<NodeJS.ProcessEnv> {
+    const { url } = getDb();
+    if (url) return { LOG_LEVEL: 'silent', DATABASE_URL: url };
+    return { LOG_LEVEL: 'silent', DATA_DIR: await copyOfEmptyPgliteDir() };
+  }
+
+  it('GIVEN names in any case THEN it prints one JSON line with jumps and light years', async () => {
+    const run = await killtracker(['route', 'lowell', 'LOWGATE'], await envWithMap());
+    expect(run).toEqual({
+      code: 0,
+      out: [`{"from": ${SYSTEM.lowell}, "to": ${SYSTEM.lowgate}, "jumps": 2, "distance_ly": 5}`],
+      err: [],
+    });
+  });
+
+  it('GIVEN ids and --avoid-high-sec THEN the route goes around high-sec', async () => {
+    const run = await killtracker(
+      ['route', String(SYSTEM.lowell), String(SYSTEM.lowgate), '--avoid-high-sec'],
+      await envWithMap(),
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out[0] ?? '')).toEqual({
+      from: SYSTEM.lowell,
+      to: SYSTEM.lowgate,
+      jumps: 4,
+      distance_ly: 5,
+    });
+  });
+
+  it('GIVEN a distance with many decimals THEN distance_ly is rounded to 2 decimals', async () => {
+    const run = await killtracker(['route', 'Haven', 'Nightfall'], await envWithMap());
+    expect(JSON.parse(run.out[0] ?? '')).toEqual({
+      from: SYSTEM.haven,
+      to: SYSTEM.nightfall,
+      jumps: 2,
+      distance_ly: 5.39,
+    });
+  });
+
+  it('GIVEN a w-space destination THEN jumps and distance are null and the command still succeeds', async () => {
+    const run = await killtracker(['route', 'Haven', 'J100001'], await envWithMap());
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual([
+      `{"from": ${SYSTEM.haven}, "to": ${SYSTEM.wormhole}, "jumps": null, "distance_ly": null}`,
+    ]);
+  });
+
+  it('GIVEN a misspelt name THEN it fails and suggests close names', async () => {
+    const run = await killtracker(['route', 'Lowgat3', 'Haven'], await envWithMap());
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual([]);
+    expect(run.err).toEqual(['Unknown solar system "Lowgat3". Did you mean: Lowgate?']);
+  });
+
+  it('GIVEN an id no system has THEN it fails and says how to name a system', async () => {
+    const run = await killtracker(['route', 'Haven', '30999999'], await envWithMap());
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([
+      'Unknown solar system "30999999". Check the spelling, or give the system id (Jita is 30000142).',
+    ]);
+  });
+
+  it('GIVEN no static data imported THEN it tells the user to run sde update', async () => {
+    const run = await killtracker(['route', 'Haven', 'Lowell'], await envWithoutMap());
+    expect(run).toEqual({ code: 1, out: [], err: [NO_STATIC_DATA_MESSAGE] });
+  });
+});
+
+describe('killtracker route arguments', () => {
+  const env = { LOG_LEVEL: 'silent', DATA_DIR: join(tmpdir(), 'kt-route-never-opened') };
+
+  it.each([[['route']], [['route', 'Haven']], [['route', 'Haven', 'Lowell', 'Lowgate']]])(
+    'GIVEN %j THEN it prints the usage and exits 2 without opening the database',
+    async (argv) => {
+      const run = await killtracker(argv, env);
+      expect(run.code).toBe(2);
+      expect(run.err).toEqual([
+        'Usage: killtracker route FROM TO [--avoid-high-sec]   (FROM/TO: system names or ids)',
+      ]);
+    },
+  );
+
+  it('GIVEN an unknown option THEN it names the option and shows the usage', async () => {
+    const run = await killtracker(['route', 'Haven', 'Lowell', '--avoid-lowsec'], env);
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toContain("'--avoid-lowsec'");
+    expect(run.err[0]).toMatch(/\nUsage: killtracker route FROM TO \[--avoid-high-sec\]/);
+  });
+});
