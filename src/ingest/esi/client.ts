@@ -1,0 +1,254 @@
+// ESI client for the two name routes the bot needs: ids -> names (alerts) and exact names -> ids
+// (autocomplete). Polite by construction: identifies itself, honours every limit ESI announces,
+// and fails fast with EsiUnavailableError instead of making an alert wait.
+import { Agent, type Dispatcher, request } from 'undici';
+import { z } from 'zod';
+import type { Logger } from '../../log.ts';
+import { type EsiClock, systemClock } from './clock.ts';
+import { EsiError, EsiUnavailableError } from './errors.ts';
+import { EsiRateLimitGate, type ResponseHeaders } from './rate-limit.ts';
+import type { EsiIdsByCategory, EsiName } from './types.ts';
+
+/** The API behaviour we were written against; ESI keeps it stable for clients that send it. */
+export const ESI_COMPATIBILITY_DATE = '2025-12-16';
+/** ESI's own ceilings per request. */
+export const NAMES_PER_REQUEST = 1000;
+export const IDS_PER_REQUEST = 500;
+/** ESI ids are int32. */
+const MAX_ESI_ID = 2_147_483_647;
+/** Bounds memory if a broken feed sends a stream of bogus ids. */
+const MAX_REMEMBERED_UNKNOWN_IDS = 50_000;
+
+export interface EsiClientOptions {
+  /** ESI_URL, e.g. https://esi.evetech.net (no trailing slash, no version prefix). */
+  baseUrl: string;
+  /** App name/version and a contact, e.g. "Killtracker/0.1.0 (you@example.com)". Sent verbatim. */
+  userAgent: string;
+  log: Logger;
+  /** Whole-request timeout (connect + headers + body). Default 5 s. */
+  timeoutMs?: number;
+  /** When ESI has asked us to pause longer than this, fail at once instead of waiting. Default 2 s. */
+  maxWaitMs?: number;
+  /** How long an id ESI called invalid is not asked about again. Default 1 h. */
+  unknownIdTtlMs?: number;
+  clock?: EsiClock;
+  /** undici dispatcher; by default the client owns a keep-alive Agent, closed by close(). */
+  dispatcher?: Dispatcher;
+}
+
+export interface EsiClient {
+  /** Names of the given ids, in batches of 1000. Ids ESI does not know are left out (and remembered). */
+  names(ids: Iterable<number>): Promise<EsiName[]>;
+  /** Exact-name lookup: `{ characters: [{id, name}], corporations: [...], ... }`; unknown names are absent. */
+  ids(names: Iterable<string>): Promise<EsiIdsByCategory>;
+  /** True while `id` is remembered as one ESI rejected. */
+  isKnownUnknown(id: number): boolean;
+  close(): Promise<void>;
+}
+
+const namesResponse = z.array(z.object({ id: z.number().int(), name: z.string(), category: z.string() }));
+const idsResponse = z.record(z.string(), z.array(z.object({ id: z.number().int(), name: z.string() })));
+
+type PostResult = { status: 200; body: unknown } | { status: 404; body: unknown };
+
+export function createEsiClient(options: EsiClientOptions): EsiClient {
+  const { baseUrl, userAgent, log } = options;
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const maxWaitMs = options.maxWaitMs ?? 2_000;
+  const unknownIdTtlMs = options.unknownIdTtlMs ?? 3_600_000;
+  const clock = options.clock ?? systemClock;
+  const ownsDispatcher = options.dispatcher === undefined;
+  const dispatcher =
+    options.dispatcher ?? new Agent({ connect: { timeout: timeoutMs }, keepAliveTimeout: 10_000 });
+  const gate = new EsiRateLimitGate(clock, log);
+  /** id -> time (ms) until which it is not asked about again. */
+  const unknownIds = new Map<number, number>();
+
+  const headers = {
+    'user-agent': userAgent,
+    'x-compatibility-date': ESI_COMPATIBILITY_DATE,
+    accept: 'application/json',
+    'content-type': 'application/json',
+  };
+
+  async function post(path: string, payload: unknown): Promise<PostResult> {
+    const waitMs = gate.waitMs();
+    if (waitMs > maxWaitMs) {
+      const pause = gate.currentPause;
+      throw new EsiUnavailableError(
+        `ESI asked us to wait ${Math.ceil(waitMs / 1000)} s (${pause?.reason ?? 'rate-limited'}); not calling it now`,
+        { reason: 'rate-limited', retryAfterMs: waitMs },
+      );
+    }
+    if (waitMs > 0) await clock.sleep(waitMs);
+
+    const url = `${baseUrl}${path}`;
+    const signal = AbortSignal.timeout(timeoutMs);
+    let status: number;
+    let responseHeaders: ResponseHeaders;
+    let text: string;
+    try {
+      const response = await request(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(payload),
+        dispatcher,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      status = response.statusCode;
+      responseHeaders = response.headers;
+      text = await response.body.text();
+    } catch (error) {
+      const timedOut = signal.aborted || isUndiciTimeout(error);
+      throw new EsiUnavailableError(
+        timedOut ? `ESI did not answer ${path} within ${timeoutMs} ms` : `ESI unreachable at ${baseUrl}`,
+        { reason: timedOut ? 'timeout' : 'network', cause: error },
+      );
+    }
+
+    gate.observe(status, responseHeaders);
+    log.debug({ path, status }, 'ESI answered');
+    if (status === 429 || status === 420) {
+      throw new EsiUnavailableError(`ESI rate limited ${path} (HTTP ${status})`, {
+        reason: 'rate-limited',
+        status,
+        retryAfterMs: gate.waitMs(),
+      });
+    }
+    if (status >= 500) {
+      throw new EsiUnavailableError(`ESI failed ${path} with HTTP ${status}`, {
+        reason: 'server-error',
+        status,
+      });
+    }
+    const body = parseJson(text);
+    if (status === 404) return { status, body };
+    if (status < 200 || status >= 300) {
+      throw new EsiError(`ESI rejected ${path} with HTTP ${status}: ${text.slice(0, 200)}`, status);
+    }
+    if (body === undefined) {
+      throw new EsiUnavailableError(`ESI answered ${path} with something that is not JSON`, {
+        reason: 'bad-response',
+        status,
+      });
+    }
+    return { status: 200, body };
+  }
+
+  function rememberUnknown(id: number): void {
+    unknownIds.delete(id);
+    unknownIds.set(id, clock.now() + unknownIdTtlMs);
+    if (unknownIds.size > MAX_REMEMBERED_UNKNOWN_IDS) {
+      const oldest = unknownIds.keys().next().value;
+      if (oldest !== undefined) unknownIds.delete(oldest);
+    }
+  }
+
+  function isKnownUnknown(id: number): boolean {
+    const until = unknownIds.get(id);
+    if (until === undefined) return false;
+    if (until > clock.now()) return true;
+    unknownIds.delete(id);
+    return false;
+  }
+
+  /** One batch; on 404 ("one id is invalid") halves it until the bad ids are isolated. */
+  async function resolveBatch(ids: number[]): Promise<EsiName[]> {
+    const result = await post('/universe/names/', ids);
+    if (result.status === 200) {
+      const parsed = namesResponse.safeParse(result.body);
+      if (!parsed.success) {
+        throw new EsiUnavailableError('ESI answered /universe/names/ in an unexpected shape', {
+          reason: 'bad-response',
+          status: 200,
+        });
+      }
+      return parsed.data;
+    }
+    if (!isInvalidIdsAnswer(result.body)) {
+      throw new EsiError(
+        `ESI answered 404 for ${baseUrl}/universe/names/ without naming invalid ids: check ESI_URL`,
+        404,
+      );
+    }
+    if (ids.length === 1) {
+      const [id] = ids as [number];
+      rememberUnknown(id);
+      log.debug({ id }, 'ESI does not know this id; not asking again for a while');
+      return [];
+    }
+    const middle = Math.ceil(ids.length / 2);
+    const first = await resolveBatch(ids.slice(0, middle));
+    const second = await resolveBatch(ids.slice(middle));
+    return [...first, ...second];
+  }
+
+  return {
+    async names(input) {
+      const wanted: number[] = [];
+      for (const id of new Set(input)) {
+        if (!Number.isInteger(id) || id <= 0 || id > MAX_ESI_ID) continue;
+        if (!isKnownUnknown(id)) wanted.push(id);
+      }
+      const names: EsiName[] = [];
+      for (let start = 0; start < wanted.length; start += NAMES_PER_REQUEST) {
+        names.push(...(await resolveBatch(wanted.slice(start, start + NAMES_PER_REQUEST))));
+      }
+      return names;
+    },
+
+    async ids(input) {
+      const wanted = [...new Set([...input].map((name) => name.trim()).filter((name) => name !== ''))];
+      const merged: EsiIdsByCategory = {};
+      for (let start = 0; start < wanted.length; start += IDS_PER_REQUEST) {
+        const result = await post('/universe/ids/', wanted.slice(start, start + IDS_PER_REQUEST));
+        if (result.status === 404) continue;
+        const parsed = idsResponse.safeParse(result.body);
+        if (!parsed.success) {
+          throw new EsiUnavailableError('ESI answered /universe/ids/ in an unexpected shape', {
+            reason: 'bad-response',
+            status: 200,
+          });
+        }
+        for (const [category, entries] of Object.entries(parsed.data)) {
+          const list = merged[category] ?? [];
+          list.push(...entries);
+          merged[category] = list;
+        }
+      }
+      return merged;
+    },
+
+    isKnownUnknown,
+
+    async close() {
+      if (ownsDispatcher) await dispatcher.close();
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ESI's 404 for a names batch with a bad id says "Ensure all IDs are valid before resolving." */
+function isInvalidIdsAnswer(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const error = (body as { error?: unknown }).error;
+  return typeof error === 'string' && /valid/i.test(error);
+}
+
+function isUndiciTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  );
+}

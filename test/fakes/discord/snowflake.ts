@@ -1,0 +1,8 @@
+// Discord-shaped ids for the fake: increasing, unique within the test process.
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let sequence = 0n;
+
+export function nextSnowflake(): string {
+  sequence = (sequence + 1n) & 0xfffn;
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence);
+}
