@@ -29,9 +29,7 @@ export function createCliContext(source: NodeJS.ProcessEnv, io: CliIo): CliConte
     io,
     database() {
       opened ??= (async () => {
-        const handle = await openDatabase(
-          env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.DATA_DIR },
-        );
+        const handle = await openCommandDatabase(env);
         await handle.migrate();
         return handle;
       })();
