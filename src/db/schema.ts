@@ -193,3 +193,12 @@ export const entityNames = pgTable(
   },
   (table) => [index('entity_names_category_lower_name_idx').on(table.category, sql`lower(${table.name})`)],
 );
+
+// ---- Discord guild settings ----
+
+/** Per-guild settings: who besides Manage Server may manage trackers. */
+export const guildSettings = pgTable('guild_settings', {
+  guildId: text('guild_id').primaryKey(),
+  managerRoleId: text('manager_role_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

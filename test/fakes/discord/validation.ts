@@ -154,7 +154,8 @@ function checkOption(problems: string[], option: Record<string, unknown>, at: st
   if (options.length > 25) problems.push(`${at}.options: ${options.length}, at most 25`);
   const choices = Array.isArray(option.choices) ? option.choices : [];
   if (choices.length > 25) problems.push(`${at}.choices: ${choices.length}, at most 25`);
-  if (depth > 2) problems.push(`${at}: subcommand groups nest one level only`);
+  if (depth > 3 || (depth > 1 && option.type === 2))
+    problems.push(`${at}: subcommand groups nest one level only`);
   let seenOptional = false;
   options.forEach((inner, index) => {
     const innerAt = `${at}.options[${index}]`;

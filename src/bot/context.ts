@@ -1,0 +1,42 @@
+// Builds the BotContext from the database and services the process already has.
+import type { Database } from '../db/client.ts';
+import { createGuildSettingsRepository } from '../db/guild-settings-repository.ts';
+import { createKillmailStore } from '../db/killmail-store.ts';
+import { createNameRepository } from '../db/name-repository.ts';
+import { createTrackerRepository } from '../db/tracker-repository.ts';
+import type { AlertSender } from '../delivery/discord-sender.ts';
+import type { EsiClient } from '../ingest/esi/client.ts';
+import { createNameResolver } from '../ingest/esi/name-resolver.ts';
+import type { Logger } from '../log.ts';
+import type { World } from '../service/world.ts';
+import type { BotContext } from './types.ts';
+
+export function createBotContext(options: {
+  db: Database;
+  world: () => World;
+  esi: EsiClient;
+  sender: AlertSender;
+  log: Logger;
+  defaultMaxAgeMinutes: number;
+  now?: () => number;
+}): BotContext {
+  const names = createNameRepository({ db: options.db });
+  return {
+    db: options.db,
+    trackers: createTrackerRepository({ db: options.db }),
+    killmails: createKillmailStore({ db: options.db }),
+    names,
+    nameResolver: createNameResolver({
+      esi: options.esi,
+      cache: names,
+      log: options.log.child({ component: 'names' }),
+    }),
+    guildSettings: createGuildSettingsRepository({ db: options.db }),
+    esi: options.esi,
+    sender: options.sender,
+    world: options.world,
+    log: options.log,
+    defaultMaxAgeMinutes: options.defaultMaxAgeMinutes,
+    now: options.now ?? Date.now,
+  };
+}

@@ -1,0 +1,40 @@
+// Resolves the `tracker` option (autocomplete gives the id; a typed name also works) within the
+// interaction's guild only: another guild's tracker is "not found", never shown.
+
+import { UserError } from '../../bot/types.ts';
+import type { TrackerRepository, TrackerRow } from '../../db/tracker-repository.ts';
+
+export function trackerNotFound(text: string): UserError {
+  return new UserError(
+    `No tracker "${text}" in this server. Run /tracker list to see them, or pick one from the list while typing.`,
+  );
+}
+
+export async function findTracker(
+  trackers: TrackerRepository,
+  guildId: string,
+  text: string,
+): Promise<TrackerRow> {
+  const trimmed = text.trim();
+  if (/^\d{1,10}$/.test(trimmed)) {
+    const byId = await trackers.get(Number(trimmed), guildId);
+    if (byId) return byId;
+  }
+  const byName = await trackers.findByName(guildId, trimmed);
+  if (byName) return byName;
+  throw trackerNotFound(trimmed);
+}
+
+/** By id from a custom_id: the same "not found" for a deleted tracker and for another guild's. */
+export async function trackerById(
+  trackers: TrackerRepository,
+  guildId: string,
+  id: number,
+): Promise<TrackerRow> {
+  const row = await trackers.get(id, guildId);
+  if (!row)
+    throw new UserError(
+      'This tracker no longer exists (it may have been deleted). Run /tracker list to see the current ones.',
+    );
+  return row;
+}

@@ -1,0 +1,62 @@
+// ESI names kept in the database: the cache the name resolver reads first, and the source of name
+// autocomplete (alliances, corporations, characters and factions seen on killmails).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { EsiName, NameCache, ResolvedName } from '../ingest/esi/types.ts';
+import type { Database } from './client.ts';
+import { entityNames } from './schema.ts';
+
+const BATCH = 1000;
+
+export function createNameRepository({ db }: { db: Database }): NameCache & {
+  search(category: string, text: string, limit: number): Promise<EsiName[]>;
+} {
+  return {
+    async get(ids) {
+      const found = new Map<number, ResolvedName>();
+      const unique = [...new Set(ids)];
+      for (let start = 0; start < unique.length; start += BATCH) {
+        const rows = await db
+          .select()
+          .from(entityNames)
+          .where(inArray(entityNames.id, unique.slice(start, start + BATCH)));
+        for (const row of rows) found.set(row.id, { name: row.name, category: row.category });
+      }
+      return found;
+    },
+
+    async put(entries) {
+      const unique = [...new Map(entries.map((entry) => [entry.id, entry])).values()];
+      for (let start = 0; start < unique.length; start += BATCH) {
+        await db
+          .insert(entityNames)
+          .values(
+            unique.slice(start, start + BATCH).map(({ id, name, category }) => ({ id, name, category })),
+          )
+          .onConflictDoUpdate({
+            target: entityNames.id,
+            set: { name: sql`excluded.name`, category: sql`excluded.category`, updatedAt: new Date() },
+          });
+      }
+    },
+
+    /** Names of one category starting with the text first, then containing it. */
+    async search(category, text, limit) {
+      const needle = text.trim().toLowerCase();
+      const escaped = needle.replace(/[\\%_]/g, (char) => `\\${char}`);
+      const rows = await db
+        .select()
+        .from(entityNames)
+        .where(
+          and(eq(entityNames.category, category), sql`lower(${entityNames.name}) like ${`%${escaped}%`}`),
+        )
+        .orderBy(
+          sql`lower(${entityNames.name}) like ${`${escaped}%`} desc`,
+          asc(sql`length(${entityNames.name})`),
+        )
+        .limit(limit);
+      return rows.map((row) => ({ id: row.id, name: row.name, category: row.category }));
+    },
+  };
+}
+
+export type NameRepository = ReturnType<typeof createNameRepository>;

@@ -1,0 +1,83 @@
+// Posts alert messages with the bot token through @discordjs/rest (which owns Discord's rate limits),
+// and sorts every failure into "retry later", "this channel is gone" or "this message is bad".
+import { DiscordAPIError, HTTPError, REST } from '@discordjs/rest';
+import {
+  type RESTPostAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
+} from 'discord-api-types/v10';
+
+export type SendFailure =
+  /** 5xx, network trouble, timeouts, a bad token: try again later. */
+  | { kind: 'retry'; reason: string }
+  /** 403/404 on the channel: stop posting there and tell the admins why. */
+  | { kind: 'channel'; reason: string }
+  /** Discord rejected this message itself (400): retrying cannot help. */
+  | { kind: 'message'; reason: string };
+
+export type SendResult = { ok: true; messageId: string } | { ok: false; failure: SendFailure };
+
+export interface AlertSender {
+  send(channelId: string, body: RESTPostAPIChannelMessageJSONBody, nonce: string): Promise<SendResult>;
+}
+
+const CHANNEL_ADVICE: Record<number, string> = {
+  10003:
+    'Unknown Channel: the channel was deleted. Move the tracker to another channel with /tracker set channel.',
+  50001: 'Missing Access: give the bot View Channel in this channel, then re-enable the tracker.',
+  50013:
+    'Missing Permissions: give the bot Send Messages and Embed Links in this channel, then re-enable the tracker.',
+};
+
+export function classifySendError(error: unknown): SendFailure {
+  if (error instanceof DiscordAPIError) {
+    const code = typeof error.code === 'number' ? error.code : 0;
+    if (error.status === 403 || error.status === 404) {
+      return {
+        kind: 'channel',
+        reason:
+          CHANNEL_ADVICE[code] ?? `Discord answered ${error.status} (${error.message}) for this channel.`,
+      };
+    }
+    if (error.status === 401)
+      return { kind: 'retry', reason: 'Discord rejected the bot token (401): check DISCORD_TOKEN.' };
+    if (error.status >= 400 && error.status < 500 && error.status !== 429) {
+      return {
+        kind: 'message',
+        reason: `Discord rejected the message (${error.status} ${code}): ${error.message}`,
+      };
+    }
+    return { kind: 'retry', reason: `Discord error ${error.status}: ${error.message}` };
+  }
+  if (error instanceof HTTPError)
+    return { kind: 'retry', reason: `Discord HTTP ${error.status}: ${error.message}` };
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { kind: 'retry', reason: `network error talking to Discord: ${message}` };
+}
+
+export function createRestAlertSender(options: {
+  token: string;
+  apiUrl: string;
+  timeoutMs?: number;
+  retries?: number;
+}): AlertSender {
+  const rest = new REST({
+    api: options.apiUrl,
+    timeout: options.timeoutMs ?? 15_000,
+    retries: options.retries ?? 2,
+  }).setToken(options.token);
+  return {
+    async send(channelId, body, nonce) {
+      try {
+        // With enforce_nonce Discord returns the earlier message instead of posting twice when the
+        // same delivery is sent again after a crash between Discord's answer and our bookkeeping.
+        const message = (await rest.post(Routes.channelMessages(channelId), {
+          body: { ...body, nonce, enforce_nonce: true },
+        })) as RESTPostAPIChannelMessageResult;
+        return { ok: true, messageId: message.id };
+      } catch (error) {
+        return { ok: false, failure: classifySendError(error) };
+      }
+    },
+  };
+}

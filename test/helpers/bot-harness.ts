@@ -1,0 +1,198 @@
+// End-to-end harness for the Discord bot: the real discord.js client and the real database, against
+// the fake Discord (and a fake ESI). One harness per test file; `reset()` between tests.
+import { resolve } from 'node:path';
+import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import { createBotContext } from '../../src/bot/context.ts';
+import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
+import type { BotContext } from '../../src/bot/types.ts';
+import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { replaceSdeData } from '../../src/db/sde-store.ts';
+import { createRestAlertSender } from '../../src/delivery/discord-sender.ts';
+import { ItemCatalog } from '../../src/engine/catalog.ts';
+import { createUniverse } from '../../src/engine/universe/universe.ts';
+import { createEsiClient } from '../../src/ingest/esi/client.ts';
+import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { World } from '../../src/service/world.ts';
+import {
+  autocompleteInteraction,
+  buttonInteraction,
+  chatInputInteraction,
+  EVERYONE_PERMISSIONS,
+  FakeDiscord,
+  fakeMember,
+  fakeUser,
+  type InteractionContext,
+  type ModalField,
+  modalSubmitInteraction,
+  option,
+  type RecordedInteractionCallback,
+  stringSelectInteraction,
+} from '../fakes/discord/index.ts';
+import { FakeEsi } from '../fakes/esi.ts';
+
+export { option };
+export type Option = Parameters<typeof option.subcommand>[1] extends (infer O)[] | undefined ? O : never;
+
+export const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
+
+export type Who = 'admin' | 'manager' | 'member';
+
+export interface BotHarness {
+  fake: FakeDiscord;
+  esi: FakeEsi;
+  ctx: BotContext;
+  bot: RunningBot;
+  guildId: string;
+  /** A second guild the same bot is in: its trackers must never leak into the first. */
+  otherGuildId: string;
+  channels: { alerts: string; intel: string; otherGuild: string };
+  roles: { fc: string; pilots: string; manager: string };
+  users: Record<Who, APIUser>;
+  /** Who acts where: admin has Manage Server, manager holds the manager role only, member has neither. */
+  as(who: Who, guildId?: string): InteractionContext;
+  /** Runs `/tracker <sub> ...` (sub may be "set origin") and waits for the bot's first response. */
+  tracker(sub: string, options?: Option[], who?: Who, guildId?: string): Promise<RecordedInteractionCallback>;
+  /** Autocomplete of `/<command> <sub>` with one focused option; resolves with the choices. */
+  autocomplete(
+    sub: string,
+    options: Option[],
+    who?: Who,
+    command?: string,
+  ): Promise<Array<{ name: string; value: string | number }>>;
+  button(customId: string, who?: Who, message?: APIMessage): Promise<RecordedInteractionCallback>;
+  select(
+    customId: string,
+    values: string[],
+    who?: Who,
+    message?: APIMessage,
+  ): Promise<RecordedInteractionCallback>;
+  modal(
+    customId: string,
+    fields: ModalField[],
+    who?: Who,
+    message?: APIMessage,
+  ): Promise<RecordedInteractionCallback>;
+  stop(): Promise<void>;
+}
+
+let worldCache: Promise<World> | undefined;
+/** The mini SDE fixture (8 real systems around Jita, Amarr, Thera) as a world. */
+export function miniWorld(): Promise<World> {
+  worldCache ??= readSdeFolder(MINI_SDE).then((sde) => ({
+    universe: createUniverse(sde.universe),
+    catalog: new ItemCatalog(sde.catalog),
+  }));
+  return worldCache;
+}
+
+/** Imports the mini SDE into the database (autocomplete reads systems and types from it). */
+export async function seedMiniSde(database: DatabaseHandle): Promise<void> {
+  await replaceSdeData(database.db, await readSdeFolder(MINI_SDE), MINI_SDE);
+}
+
+export async function startBotHarness(
+  database: DatabaseHandle,
+  options: { world?: World } = {},
+): Promise<BotHarness> {
+  const users: Record<Who, APIUser> = {
+    admin: fakeUser({ username: 'admiral' }),
+    manager: fakeUser({ username: 'fc-lead' }),
+    member: fakeUser({ username: 'linemember' }),
+  };
+  const fake = await FakeDiscord.start({
+    guilds: [
+      {
+        name: 'Test Alliance',
+        channels: [{ name: 'alerts' }, { name: 'intel' }],
+        roles: [{ name: 'FC', mentionable: true }, { name: 'Pilots' }, { name: 'Tracker Managers' }],
+        everyonePermissions: EVERYONE_PERMISSIONS,
+        members: [fakeMember(users.admin), fakeMember(users.manager), fakeMember(users.member)],
+      },
+      { name: 'Other Alliance', channels: [{ name: 'other-alerts' }] },
+    ],
+  });
+  const [guild, otherGuild] = [...fake.guilds.values()];
+  if (!guild || !otherGuild) throw new Error('fake guilds missing');
+  const esi = await FakeEsi.start();
+  const world = options.world ?? (await miniWorld());
+  const ctx = createBotContext({
+    db: database.db,
+    world: () => world,
+    esi: createEsiClient({ baseUrl: esi.url, userAgent: 'killtracker-tests', log: silentLogger }),
+    sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 5000 }),
+    log: silentLogger,
+    defaultMaxAgeMinutes: 60,
+  });
+  const bot = await startBot({
+    token: fake.token,
+    apiUrl: fake.api,
+    commands: SLASH_COMMANDS,
+    components: COMPONENT_HANDLERS,
+    ctx,
+    log: silentLogger,
+    readyTimeoutMs: 20_000,
+  });
+  const roles = {
+    fc: fake.roleId('FC', guild.id),
+    pilots: fake.roleId('Pilots', guild.id),
+    manager: fake.roleId('Tracker Managers', guild.id),
+  };
+  const channels = {
+    alerts: fake.channelId('alerts', guild.id),
+    intel: fake.channelId('intel', guild.id),
+    otherGuild: fake.channelId('other-alerts', otherGuild.id),
+  };
+  const as = (who: Who, guildId = guild.id): InteractionContext => ({
+    guildId,
+    channelId: guildId === guild.id ? channels.alerts : channels.otherGuild,
+    user: users[who],
+    ...(who === 'admin' ? {} : { memberPermissions: EVERYONE_PERMISSIONS }),
+    roles: who === 'manager' ? [roles.manager] : [],
+  });
+  const subcommand = (sub: string, options: Option[]): Option[] => {
+    const [first, second] = sub.split(' ');
+    if (second !== undefined) return [option.group(first!, [option.subcommand(second, options)])];
+    return [option.subcommand(first!, options)];
+  };
+  return {
+    fake,
+    esi,
+    ctx,
+    bot,
+    guildId: guild.id,
+    otherGuildId: otherGuild.id,
+    channels,
+    roles,
+    users,
+    as,
+    tracker: (sub, options = [], who = 'admin', guildId) =>
+      fake.dispatchInteraction(
+        chatInputInteraction(fake, as(who, guildId), { name: 'tracker', options: subcommand(sub, options) }),
+      ),
+    async autocomplete(sub, options, who = 'admin', command = 'tracker') {
+      const callback = await fake.dispatchInteraction(
+        autocompleteInteraction(fake, as(who), { name: command, options: subcommand(sub, options) }),
+      );
+      return (callback.data?.choices ?? []) as Array<{ name: string; value: string | number }>;
+    },
+    button: (customId, who = 'admin', message) =>
+      fake.dispatchInteraction(
+        buttonInteraction(fake, as(who), { customId, ...(message ? { message } : {}) }),
+      ),
+    select: (customId, values, who = 'admin', message) =>
+      fake.dispatchInteraction(
+        stringSelectInteraction(fake, as(who), { customId, values, ...(message ? { message } : {}) }),
+      ),
+    modal: (customId, fields, who = 'admin', message) =>
+      fake.dispatchInteraction(
+        modalSubmitInteraction(fake, as(who), { customId, fields, ...(message ? { message } : {}) }),
+      ),
+    async stop() {
+      await bot.stop();
+      await fake.stop();
+      await esi.stop();
+    },
+  };
+}
