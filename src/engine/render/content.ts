@@ -10,7 +10,8 @@ export interface AlertContent {
   allowedMentions: APIAllowedMentions;
 }
 
-const TEST_NOTICE = '**Test alert**: a sample of what this tracker posts. Its pings are shown, not sent.';
+// A test alert pings for real: it is how an admin proves the bot may ping in that channel.
+const TEST_NOTICE = '**Test alert**: a sample of what this tracker posts, with its real pings.';
 // Role ids are snowflakes; anything else would render as text or, worse, as a different mention.
 const SNOWFLAKE = /^\d{1,20}$/;
 
@@ -40,7 +41,7 @@ function trackerNamesLine(matches: readonly TrackerMatch[], max: number): string
 /**
  * Content and allowed_mentions for one channel's alert. @everyone covers @here, so only the wider of
  * the two is sent. Role mentions that would not fit in the content are left out of both. A test alert
- * shows its pings but allows none.
+ * is marked as one and pings exactly like a live alert.
  */
 export function renderContent(matches: readonly TrackerMatch[], test: boolean): AlertContent {
   const asked = askedPings(matches);
@@ -71,12 +72,12 @@ export function renderContent(matches: readonly TrackerMatch[], test: boolean): 
   const names = trackerNamesLine(matches, budget);
   if (names !== '') lines.push(names);
 
-  const everyoneAllowed = !test && (asked.everyone || asked.here);
+  const everyoneAllowed = asked.everyone || asked.here;
   return {
     content: lines.join('\n'),
     allowedMentions: {
       parse: everyoneAllowed ? [AllowedMentionsTypes.Everyone] : [],
-      roles: test ? [] : pingedRoles,
+      roles: pingedRoles,
     },
   };
 }

@@ -1,0 +1,216 @@
+// Builders for clause definitions: a flag, a min/max pair, an id list, and `negated`, which builds an
+// exclude_* clause from its require_* twin so that exclusion is composed rather than written twice.
+import type { Killmail } from '../killmail/types.ts';
+import type { SpaceClass } from '../universe/types.ts';
+import type {
+  ClauseCompileContext,
+  ClauseCrossCheckContext,
+  ClauseDefinition,
+  ClauseDescribeContext,
+  ClauseGroup,
+  ClauseIndexing,
+  ClauseTest,
+  ClauseValue,
+  ClauseValueKind,
+} from './types.ts';
+import { validateClauseValue } from './values.ts';
+
+type NumberKind = 'int' | 'number' | 'isk';
+type IdListKind = Exclude<ClauseValueKind, NumberKind | 'flag' | 'roles'>;
+
+/** The validated value type of each value kind. */
+export type ValueOf<K extends ClauseValueKind> = K extends NumberKind
+  ? number
+  : K extends 'flag'
+    ? boolean
+    : K extends 'roles'
+      ? readonly string[]
+      : readonly number[];
+
+interface ClauseMeta<K extends ClauseValueKind> {
+  key: string;
+  label: string;
+  group: ClauseGroup;
+  valueKind: K;
+  cost: number;
+}
+
+export interface ClauseSpec<K extends ClauseValueKind> extends ClauseMeta<K> {
+  indexedBy?: ClauseIndexing;
+  excludesSpaceClass?: SpaceClass;
+  crossCheck?(value: ValueOf<K>, context: ClauseCrossCheckContext): string | undefined;
+  compile(value: ValueOf<K>, context: ClauseCompileContext): ClauseTest | null;
+  describe(value: ValueOf<K>, context: ClauseDescribeContext): string;
+}
+
+/** A clause definition from a spec typed by its value kind. */
+export function defineClause<K extends ClauseValueKind>(spec: ClauseSpec<K>): ClauseDefinition {
+  // Values reach compile/describe/crossCheck only after validate() accepted them for this kind.
+  const typed = (value: ClauseValue) => value as ValueOf<K>;
+  const { crossCheck } = spec;
+  return {
+    key: spec.key,
+    label: spec.label,
+    group: spec.group,
+    valueKind: spec.valueKind,
+    cost: spec.cost,
+    ...(spec.indexedBy && { indexedBy: spec.indexedBy }),
+    ...(spec.excludesSpaceClass && { excludesSpaceClass: spec.excludesSpaceClass }),
+    validate: (value, context) => validateClauseValue(spec.valueKind, value, context),
+    ...(crossCheck ? { crossCheck: (value, context) => crossCheck(typed(value), context) } : {}),
+    compile: (value, context) => spec.compile(typed(value), context),
+    describe: (value, context) => spec.describe(typed(value), context),
+  };
+}
+
+/** A true/false clause: true applies the test, false sets no condition. */
+export function flagClause(
+  spec: Omit<ClauseMeta<'flag'>, 'valueKind'> & {
+    excludesSpaceClass?: SpaceClass;
+    test: ClauseTest;
+    phrase: string;
+  },
+): ClauseDefinition {
+  return defineClause({
+    ...spec,
+    valueKind: 'flag',
+    compile: (value) => (value ? spec.test : null),
+    describe: () => spec.phrase,
+  });
+}
+
+/**
+ * The exclude_* twin of a require_* clause: same value kind and validation, the opposite test, and a
+ * cross-check that the two do not contradict each other (same flag set twice, same id in both lists).
+ */
+export function negated(
+  twin: ClauseDefinition,
+  spec: { key: string; label: string; describe(value: ClauseValue, context: ClauseDescribeContext): string },
+): ClauseDefinition {
+  return {
+    key: spec.key,
+    label: spec.label,
+    group: twin.group,
+    valueKind: twin.valueKind,
+    cost: twin.cost,
+    validate: twin.validate,
+    crossCheck: (value, context) => contradiction(twin.key, value, context.clauses[twin.key]),
+    compile: (value, context) => {
+      const test = twin.compile(value, context);
+      return test && ((killmail, scope) => !test(killmail, scope));
+    },
+    describe: spec.describe,
+  };
+}
+
+function contradiction(
+  twinKey: string,
+  value: ClauseValue,
+  twinValue: ClauseValue | undefined,
+): string | undefined {
+  if (twinValue === undefined) return undefined;
+  if (value === true && twinValue === true) {
+    return `contradicts ${twinKey}: no killmail can be both; remove one of them`;
+  }
+  if (Array.isArray(value) && Array.isArray(twinValue)) {
+    const both = (value as ReadonlyArray<number | string>).filter((id) =>
+      (twinValue as ReadonlyArray<number | string>).includes(id),
+    );
+    if (both.length > 0) {
+      return `${both.join(', ')} ${both.length > 1 ? 'are' : 'is'} also in ${twinKey}: remove ${both.length > 1 ? 'them' : 'it'} from one of the two lists`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A require_min_* / require_max_* pair over one number of the killmail. A killmail without that number
+ * (e.g. no zKillboard value) never matches either clause.
+ */
+export function rangeClauses(spec: {
+  minKey: string;
+  maxKey: string;
+  minLabel: string;
+  maxLabel: string;
+  group: ClauseGroup;
+  valueKind: NumberKind;
+  cost: number;
+  read: (killmail: Killmail) => number | undefined;
+  minPhrase: (value: number) => string;
+  maxPhrase: (value: number) => string;
+}): [ClauseDefinition, ClauseDefinition] {
+  const { read } = spec;
+  const min = defineClause({
+    key: spec.minKey,
+    label: spec.minLabel,
+    group: spec.group,
+    valueKind: spec.valueKind,
+    cost: spec.cost,
+    crossCheck: (value, context) => {
+      const max = context.clauses[spec.maxKey];
+      return typeof max === 'number' && value > max
+        ? `is above ${spec.maxKey} (${max}): no killmail can match; lower it or raise the maximum`
+        : undefined;
+    },
+    compile: (value) => (killmail) => {
+      const actual = read(killmail);
+      return actual !== undefined && actual >= value;
+    },
+    describe: (value) => spec.minPhrase(value),
+  });
+  const max = defineClause({
+    key: spec.maxKey,
+    label: spec.maxLabel,
+    group: spec.group,
+    valueKind: spec.valueKind,
+    cost: spec.cost,
+    compile: (value) => (killmail) => {
+      const actual = read(killmail);
+      return actual !== undefined && actual <= value;
+    },
+    describe: (value) => spec.maxPhrase(value),
+  });
+  return [min, max];
+}
+
+/** A list clause over EVE ids: an empty list sets no condition. */
+export function idListClause<K extends IdListKind>(
+  spec: ClauseMeta<K> & {
+    indexedBy?: ClauseIndexing;
+    test: (ids: readonly number[], context: ClauseCompileContext) => ClauseTest;
+    describe(value: readonly number[], context: ClauseDescribeContext): string;
+  },
+): ClauseDefinition {
+  return defineClause({
+    ...spec,
+    compile: (value, context) => (value.length === 0 ? null : spec.test(value as readonly number[], context)),
+    describe: (value, context) => spec.describe(value as readonly number[], context),
+  });
+}
+
+/** A membership test for one id, fastest for the list's size (most lists hold one id). */
+export function memberOf(ids: readonly number[]): (id: number | undefined) => boolean {
+  if (ids.length === 1) {
+    const only = ids[0];
+    return (id) => id === only;
+  }
+  const set = new Set(ids);
+  return (id) => id !== undefined && set.has(id);
+}
+
+/** True when a killmail id set and the listed ids share an id; walks whichever side is smaller. */
+export function overlapsWith(ids: readonly number[]): (present: ReadonlySet<number>) => boolean {
+  if (ids.length === 1) {
+    const only = ids[0]!;
+    return (present) => present.has(only);
+  }
+  const set = new Set(ids);
+  return (present) => {
+    if (present.size < ids.length) {
+      for (const id of present) if (set.has(id)) return true;
+      return false;
+    }
+    for (let i = 0; i < ids.length; i++) if (present.has(ids[i]!)) return true;
+    return false;
+  };
+}

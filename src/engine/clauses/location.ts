@@ -1,0 +1,173 @@
+// Location clauses: gate jumps and light years from the tracker's origin, space classes, and lists of
+// regions, constellations and solar systems.
+import type { SpaceClass } from '../universe/types.ts';
+import { defineClause, flagClause, idListClause, memberOf, negated } from './define.ts';
+import { nameList } from './format.ts';
+import type { ClauseCrossCheckContext, ClauseDefinition, ClauseDescribeContext } from './types.ts';
+
+function needsOrigin(_value: number, context: ClauseCrossCheckContext): string | undefined {
+  return context.hasOrigin
+    ? undefined
+    : 'needs an origin: set origin_solar_system_id to the system to count from';
+}
+
+function originName(context: ClauseDescribeContext): string {
+  const origin = context.originSolarSystemId;
+  if (origin === undefined || origin === null) return 'the origin';
+  return context.names('solar_system', origin) ?? `#${origin}`;
+}
+
+export const requireMaxJumps = defineClause({
+  key: 'require_max_jumps',
+  indexedBy: { fact: 'jumps', rank: 3 },
+  label: 'Max jumps from origin',
+  group: 'location',
+  valueKind: 'int',
+  cost: 6,
+  crossCheck: needsOrigin,
+  // The route (and whether it avoids high-sec) is the tracker's: see tracker/route.ts.
+  compile: (value, context) => (killmail, scope) => {
+    const jumps = context.routeJumps(killmail, scope);
+    return jumps >= 0 && jumps <= value;
+  },
+  describe: (value, context) => `within ${value} jump${value === 1 ? '' : 's'} of ${originName(context)}`,
+});
+
+export const requireMaxDistance = defineClause({
+  key: 'require_max_distance',
+  indexedBy: { fact: 'distance', rank: 3 },
+  label: 'Max distance from origin (LY)',
+  group: 'location',
+  valueKind: 'number',
+  cost: 6,
+  crossCheck: needsOrigin,
+  compile: (value, { universe, originSolarSystemId }) => {
+    if (originSolarSystemId === undefined) return () => false;
+    return (killmail) => {
+      const distance = universe.distanceLy(originSolarSystemId, killmail.solarSystemId);
+      return distance !== null && distance <= value;
+    };
+  },
+  describe: (value, context) => `within ${value} LY of ${originName(context)}`,
+});
+
+function excludeSpaceClass(
+  key: string,
+  label: string,
+  spaceClass: SpaceClass,
+  name: string,
+): ClauseDefinition {
+  return flagClause({
+    key,
+    label,
+    group: 'location',
+    cost: 1,
+    excludesSpaceClass: spaceClass,
+    test: (killmail) => killmail.spaceClass !== spaceClass,
+    phrase: `not in ${name}`,
+  });
+}
+
+export const excludeHighSec = excludeSpaceClass(
+  'exclude_high_sec',
+  'Exclude high-sec',
+  'high_sec',
+  'high-sec',
+);
+export const excludeLowSec = excludeSpaceClass('exclude_low_sec', 'Exclude low-sec', 'low_sec', 'low-sec');
+export const excludeNullSec = excludeSpaceClass(
+  'exclude_null_sec',
+  'Exclude null-sec',
+  'null_sec',
+  'null-sec',
+);
+export const excludeWSpace = excludeSpaceClass(
+  'exclude_w_space',
+  'Exclude wormhole space',
+  'w_space',
+  'w-space',
+);
+export const excludePochven = excludeSpaceClass('exclude_pochven', 'Exclude Pochven', 'pochven', 'Pochven');
+export const excludeAbyssal = excludeSpaceClass(
+  'exclude_abyssal',
+  'Exclude abyssal space',
+  'abyssal',
+  'abyssal space',
+);
+
+export const requireRegions = idListClause({
+  key: 'require_regions',
+  indexedBy: { fact: 'region', rank: 7 },
+  label: 'Regions',
+  group: 'location',
+  valueKind: 'regions',
+  cost: 2,
+  test: (ids) => {
+    const isListed = memberOf(ids);
+    return (killmail) => isListed(killmail.regionId);
+  },
+  describe: (ids, { names }) => `in region ${nameList('regions', ids, names)}`,
+});
+
+export const requireConstellations = idListClause({
+  key: 'require_constellations',
+  indexedBy: { fact: 'constellation', rank: 4 },
+  label: 'Constellations',
+  group: 'location',
+  valueKind: 'constellations',
+  cost: 2,
+  test: (ids) => {
+    const isListed = memberOf(ids);
+    return (killmail) => isListed(killmail.constellationId);
+  },
+  describe: (ids, { names }) => `in constellation ${nameList('constellations', ids, names)}`,
+});
+
+export const requireSolarSystems = idListClause({
+  key: 'require_solar_systems',
+  indexedBy: { fact: 'solar_system', rank: 1 },
+  label: 'Solar systems',
+  group: 'location',
+  valueKind: 'solar_systems',
+  cost: 2,
+  test: (ids) => {
+    const isListed = memberOf(ids);
+    return (killmail) => isListed(killmail.solarSystemId);
+  },
+  describe: (ids, { names }) => `in ${nameList('solar_systems', ids, names)}`,
+});
+
+export const excludeRegions = negated(requireRegions, {
+  key: 'exclude_regions',
+  label: 'Excluded regions',
+  describe: (ids, { names }) => `not in region ${nameList('regions', ids, names)}`,
+});
+
+export const excludeConstellations = negated(requireConstellations, {
+  key: 'exclude_constellations',
+  label: 'Excluded constellations',
+  describe: (ids, { names }) => `not in constellation ${nameList('constellations', ids, names)}`,
+});
+
+export const excludeSolarSystems = negated(requireSolarSystems, {
+  key: 'exclude_solar_systems',
+  label: 'Excluded solar systems',
+  describe: (ids, { names }) => `not in ${nameList('solar_systems', ids, names)}`,
+});
+
+export const locationClauses: readonly ClauseDefinition[] = [
+  requireMaxJumps,
+  requireMaxDistance,
+  excludeHighSec,
+  excludeLowSec,
+  excludeNullSec,
+  excludeWSpace,
+  excludePochven,
+  excludeAbyssal,
+  requireRegions,
+  requireConstellations,
+  requireSolarSystems,
+  excludeRegions,
+  excludeConstellations,
+  excludeSolarSystems,
+];

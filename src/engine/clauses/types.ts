@@ -1,0 +1,153 @@
+// What a clause is: one definition object per clause key (label, value kind, validation, compilation,
+// description), collected in the registry. Trackers hold clause values as plain data.
+import type { Killmail } from '../killmail/types.ts';
+import type { CharacterRoleLinks, TrackerClauses } from '../tracker/types.ts';
+import type { SpaceClass, Universe } from '../universe/types.ts';
+
+export type ClauseGroup = 'location' | 'attackers' | 'victim' | 'value' | 'kind' | 'members';
+
+/** The kind of value a clause takes; the Discord editor picks its input widget from it. */
+export type ClauseValueKind =
+  | 'int'
+  | 'number'
+  | 'isk'
+  | 'flag'
+  | 'solar_systems'
+  | 'constellations'
+  | 'regions'
+  | 'alliances'
+  | 'corporations'
+  | 'characters'
+  | 'factions'
+  | 'ship_types'
+  | 'ship_groups'
+  | 'weapon_types'
+  | 'weapon_groups'
+  | 'roles';
+
+/** A validated clause value: numbers, flags, EVE id lists, or Discord role id lists. */
+export type ClauseValue = number | boolean | readonly number[] | readonly string[];
+
+/**
+ * Facts about one killmail shared by every tracker during one match: computed lazily, at most once.
+ * Implemented in tracker/match-scope.ts.
+ */
+export interface MatchScope {
+  readonly killmail: Killmail;
+  /** The killmail's `now` for max_age_minutes; undefined = no age filter. */
+  readonly now: number | undefined;
+  /** Dense universe index of the kill's system; -1 when the universe does not know it. */
+  readonly systemIndex: number;
+  /**
+   * Gate jumps from the kill's system to every system (null for an unknown system). Routes are
+   * undirected, so entry [origin index] is the distance from a tracker's origin.
+   */
+  jumpsFromKill(avoidHighSec: boolean): Int32Array | null;
+  /** The character -> roles links of a guild, fetched once per killmail. */
+  links(guildId: string | undefined): CharacterRoleLinks | undefined;
+}
+
+/** A compiled clause: true when the killmail satisfies it. Must not allocate on the hot path. */
+export type ClauseTest = (killmail: Killmail, scope: MatchScope) => boolean;
+
+/** Everything a clause may look at when compiled: the tracker around it and the universe. */
+export interface ClauseCompileContext {
+  readonly universe: Universe;
+  readonly originSolarSystemId: number | undefined;
+  /** The validated clauses of the same tracker (some clauses change meaning with another present). */
+  readonly clauses: TrackerClauses;
+  /** The Discord guild the tracker belongs to: its id is the @everyone role ("any linked member"). */
+  readonly guildId: string | undefined;
+  /** Gate jumps from the tracker's origin to the kill, -1 when unreachable (see tracker/route.ts). */
+  readonly routeJumps: (killmail: Killmail, scope: MatchScope) => number;
+}
+
+export interface ClauseValidationContext {
+  readonly universe: Universe | undefined;
+}
+
+/** Facts of the whole tracker a clause may need to check itself against (after per-value validation). */
+export interface ClauseCrossCheckContext {
+  /** Whether the tracker names an origin (even an invalid one: that gets its own problem). */
+  readonly hasOrigin: boolean;
+  /** Only the clauses whose values passed validation. */
+  readonly clauses: Readonly<Record<string, ClauseValue>>;
+}
+
+/** The kinds of thing a name lookup may be asked about (EVE ids, or Discord roles). */
+export type ClauseNameKind =
+  | 'solar_system'
+  | 'constellation'
+  | 'region'
+  | 'alliance'
+  | 'corporation'
+  | 'character'
+  | 'faction'
+  | 'ship_type'
+  | 'ship_group'
+  | 'weapon_type'
+  | 'weapon_group'
+  | 'role';
+
+/** Resolves an id to a display name; undefined when unknown (the description then shows the id). */
+export type ClauseNameLookup = (kind: ClauseNameKind, id: number | string) => string | undefined;
+
+export interface ClauseDescribeContext {
+  readonly names: ClauseNameLookup;
+  readonly originSolarSystemId: number | null | undefined;
+}
+
+/**
+ * Killmail facts the matcher can look trackers up by (see tracker/tracker-index.ts), so that of 10,000
+ * trackers only those whose required place, entity or range fits the killmail are tested at all.
+ */
+export type IndexedFact =
+  | 'solar_system'
+  | 'constellation'
+  | 'region'
+  | 'victim_character'
+  | 'victim_corporation'
+  | 'victim_alliance'
+  | 'victim_faction'
+  | 'victim_ship_type'
+  | 'victim_ship_group'
+  | 'attacker_character'
+  | 'attacker_corporation'
+  | 'attacker_alliance'
+  | 'attacker_faction'
+  | 'attacker_ship_type'
+  | 'attacker_ship_group'
+  | 'attacker_weapon_type'
+  | 'attacker_weapon_group'
+  | 'jumps'
+  | 'distance';
+
+/** How a required clause can index its tracker; the lowest rank (most selective) present wins. */
+export interface ClauseIndexing {
+  readonly fact: IndexedFact;
+  readonly rank: number;
+}
+
+export type ClauseCheck = { ok: true; value: ClauseValue } | { ok: false; message: string };
+
+export interface ClauseDefinition {
+  readonly key: string;
+  /** Short and readable, e.g. "Max jumps from origin". */
+  readonly label: string;
+  readonly group: ClauseGroup;
+  readonly valueKind: ClauseValueKind;
+  /** Relative evaluation cost: compiled trackers run cheap, selective clauses first. */
+  readonly cost: number;
+  /** Set on require_* clauses a tracker can be indexed by (never on exclusions). */
+  readonly indexedBy?: ClauseIndexing;
+  /** For the six space-class flags: the class this clause excludes when true. */
+  readonly excludesSpaceClass?: SpaceClass;
+  /** Checks and normalizes one value (e.g. drops repeated ids); the message says what to write instead. */
+  validate(value: unknown, context: ClauseValidationContext): ClauseCheck;
+  /** A problem of this clause with the rest of the tracker (missing origin, min above max...), if any. */
+  crossCheck?(value: ClauseValue, context: ClauseCrossCheckContext): string | undefined;
+  /** The test for a validated value; null when the value sets no condition (false flag, empty list). */
+  compile(value: ClauseValue, context: ClauseCompileContext): ClauseTest | null;
+  /** A short phrase for the tracker sentence, e.g. "within 10 jumps of Huola". */
+  describe(value: ClauseValue, context: ClauseDescribeContext): string;
+}

@@ -1,0 +1,42 @@
+// Public API of the engine: killmail parsing and normalization, the clause registry, tracker validation
+// and compilation, the matcher and fleet detection.
+
+export { type DescribeOptions, describeClause, describeTracker } from './clauses/describe.ts';
+export {
+  CLAUSE_DEFINITIONS,
+  CLAUSE_KEYS,
+  findClause,
+  getClause,
+  UnknownClauseError,
+} from './clauses/registry.ts';
+export type {
+  ClauseDefinition,
+  ClauseGroup,
+  ClauseNameKind,
+  ClauseNameLookup,
+  ClauseValue,
+  ClauseValueKind,
+} from './clauses/types.ts';
+export { findMainGroup, findMainShipGroup, mainThreshold } from './fleet.ts';
+export { type NormalizeContext, normalizeKillmail } from './killmail/normalize.ts';
+export {
+  type KillmailParseEntry,
+  type KillmailParseResult,
+  parseKillmailDocument,
+  parseKillmailDocuments,
+} from './killmail/parse.ts';
+export type * from './killmail/types.ts';
+export { createMatcher, type Matcher, type MatcherOptions, type SetTrackerOptions } from './matcher.ts';
+export { type CompiledTracker, type CompileTrackerOptions, compileTracker } from './tracker/compile.ts';
+export { createMatchScope } from './tracker/match-scope.ts';
+export type * from './tracker/types.ts';
+export {
+  InvalidTrackerError,
+  type TrackerBatchProblem,
+  type TrackerBatchValidation,
+  type TrackerProblem,
+  type TrackerValidation,
+  type ValidateTrackerOptions,
+  validateTracker,
+  validateTrackers,
+} from './tracker/validate.ts';
