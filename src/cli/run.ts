@@ -14,7 +14,11 @@ type CommandLoader = () => Promise<CliCommand>;
 
 /** Each command is loaded only when used, so `killtracker route` never loads discord.js. */
 const COMMANDS: Record<string, CommandLoader> = {
+  start: async () => (await import('./commands/start.ts')).startCommand,
   db: async () => (await import('./commands/db.ts')).dbCommand,
+  sde: async () => (await import('./commands/sde.ts')).sdeCommand,
+  trackers: async () => (await import('./commands/trackers.ts')).trackersCommand,
+  route: async () => (await import('./commands/route.ts')).routeCommand,
 };
 
 async function helpText(): Promise<string> {

@@ -54,6 +54,7 @@ export const envSchema = z.object({
   MAX_AGE_MINUTES: positiveInt(60),
   KILLMAIL_RETENTION_DAYS: positiveInt(7),
   METRICS_PORT: optionalPort,
+  DELIVERY_LEASE_SECONDS: positiveInt(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -73,6 +74,7 @@ const EXAMPLES: Record<string, string> = {
   MAX_AGE_MINUTES: 'MAX_AGE_MINUTES=60',
   KILLMAIL_RETENTION_DAYS: 'KILLMAIL_RETENTION_DAYS=7',
   METRICS_PORT: 'METRICS_PORT=9464',
+  DELIVERY_LEASE_SECONDS: 'DELIVERY_LEASE_SECONDS=30',
 };
 
 export class ConfigError extends Error {

@@ -45,8 +45,9 @@ export function pgliteDirectory(dataDir: string): string {
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) return openPostgres(postgres(target.url, { max: 10, onnotice: () => {} }), 'postgres');
   if ('socketPath' in target) {
-    // PGlite's socket server multiplexes connections onto one session; a few connections are plenty.
-    return openPostgres(postgres({ path: target.socketPath, max: 4, onnotice: () => {} }), 'pglite');
+    // PGlite's socket server multiplexes every connection onto its one session, and interleaved
+    // extended-protocol messages of two connections break each other's statements: one per process.
+    return openPostgres(postgres({ path: target.socketPath, max: 1, onnotice: () => {} }), 'pglite');
   }
   if ('pglite' in target) return wrapPglite(target.pglite, false);
   const dir = pgliteDirectory(target.dataDir);
@@ -73,8 +74,11 @@ function openPostgres(client: postgres.Sql, kind: DatabaseHandle['kind']): Datab
   return {
     db: db as unknown as Database,
     kind,
-    migrate: () =>
-      migrateWithLock(client, () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER })),
+    migrate: () => {
+      const run = () => migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      // Through PGlite's socket there is one process by construction (and one connection to lock with).
+      return kind === 'pglite' ? run() : migrateWithLock(client, run);
+    },
     tryLeaderLock: async (key) => {
       if (kind === 'pglite') return async () => {};
       const reserved = await client.reserve();

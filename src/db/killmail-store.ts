@@ -83,6 +83,14 @@ export function createKillmailStore({ db }: { db: Database }) {
       });
     },
 
+    /** A republished document (zKillboard re-sent the file): keep the newer copy, post nothing new. */
+    async replaceDocument(document: R2z2Document): Promise<void> {
+      await db
+        .update(killmails)
+        .set({ document, hash: document.hash })
+        .where(eq(killmails.id, document.killmail_id));
+    },
+
     async get(killmailId: number): Promise<R2z2Document | undefined> {
       const rows = await db
         .select({ document: killmails.document })

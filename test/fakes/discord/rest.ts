@@ -162,6 +162,12 @@ const postChannelMessage: Handler = (fake, call, [channelId = '']) => {
   const problems = messageProblems(call.body, { fileCount: call.files.length, isEdit: false });
   if (problems.length > 0) return invalidForm(problems);
   const body = (call.body ?? {}) as Record<string, unknown>;
+  const list = fake.channelMessages.get(channelId) ?? [];
+  // Like Discord: with enforce_nonce, a repeated nonce returns the message already created.
+  if (body.enforce_nonce === true && body.nonce !== undefined) {
+    const earlier = list.find((posted) => posted.body.nonce === body.nonce && !posted.deleted);
+    if (earlier) return ok(earlier.message);
+  }
   const message = buildMessage({
     channelId,
     author: fake.botUser,
@@ -169,7 +175,6 @@ const postChannelMessage: Handler = (fake, call, [channelId = '']) => {
     files: call.files,
     origin: fake.origin,
   });
-  const list = fake.channelMessages.get(channelId) ?? [];
   list.push({ channelId, message, body, files: call.files, deleted: false });
   fake.channelMessages.set(channelId, list);
   return ok(message);

@@ -1,0 +1,139 @@
+// `killtracker start`: the whole bot in one process (database, SDE, pipeline, health endpoint).
+
+import { createBotContext } from '../../bot/context.ts';
+import { startBot } from '../../bot/start-bot.ts';
+import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../commands/index.ts';
+import { userAgent } from '../../config/user-agent.ts';
+import { openDatabase } from '../../db/client.ts';
+import { DataDirBusyError, type EmbeddedServer, startEmbeddedServer } from '../../db/embedded.ts';
+import { createRestAlertSender } from '../../delivery/discord-sender.ts';
+import { startHealthServer } from '../../http/health-server.ts';
+import { createEsiClient } from '../../ingest/esi/client.ts';
+import { ensureSdeImported } from '../../ingest/sde/update-sde.ts';
+import { describeDatabaseUrl } from '../../log.ts';
+import { createMetrics } from '../../metrics.ts';
+import { startPipeline } from '../../service/pipeline.ts';
+import { loadWorld } from '../../service/world.ts';
+import { CliError, UsageError } from '../errors.ts';
+import type { CliCommand } from '../run.ts';
+
+export const MISSING_TOKEN_HELP = [
+  'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
+  '',
+  'To get a token and add the bot to your server:',
+  '  1. Open https://discord.com/developers/applications and create an application (or pick yours).',
+  '  2. Under "Bot", press "Reset Token" and copy the token.',
+  '  3. Put it in a file named .env next to package.json:',
+  '       DISCORD_TOKEN=your-token-here',
+  '     (or export DISCORD_TOKEN in your shell).',
+  '  4. Invite the bot: OAuth2 -> URL Generator, scopes "bot" and "applications.commands",',
+  '     permissions View Channels, Send Messages, Embed Links, Mention Everyone (for @here pings).',
+  '  5. Run "npm start" again.',
+].join('\n');
+
+const INGEST_STALE_MS = 5 * 60_000;
+
+export const startCommand: CliCommand = {
+  usage: 'start',
+  summary: 'Run the bot: follow zKillboard, match trackers, post alerts',
+  async run(args, ctx) {
+    if (args.length > 0) throw new UsageError(`"start" takes no arguments (got ${args.join(' ')}).`);
+    const { env, log } = ctx;
+    const token = env.DISCORD_TOKEN;
+    if (!token) throw new CliError(MISSING_TOKEN_HELP);
+
+    let embedded: EmbeddedServer | undefined;
+    if (!env.DATABASE_URL) {
+      try {
+        embedded = await startEmbeddedServer(env.DATA_DIR);
+      } catch (error) {
+        if (error instanceof DataDirBusyError) throw new CliError(error.message);
+        throw error;
+      }
+      log.info({ dataDir: env.DATA_DIR, socket: embedded.socketPath }, 'embedded database (PGlite) ready');
+    } else {
+      log.info({ database: describeDatabaseUrl(env.DATABASE_URL) }, 'using PostgreSQL');
+    }
+    const database = embedded?.handle ?? (await openDatabase({ url: env.DATABASE_URL as string }));
+    const metrics = createMetrics();
+    try {
+      await database.migrate();
+      await ensureSdeImported({ db: database.db, env, log });
+      const world = await loadWorld(database.db);
+      log.info(
+        { systems: world.universe.systemCount, types: world.catalog.typeCount },
+        'EVE static data loaded',
+      );
+
+      const sender = createRestAlertSender({ token, apiUrl: env.DISCORD_API_URL });
+      const esi = createEsiClient({
+        baseUrl: env.ESI_URL,
+        userAgent: userAgent(env.ZKB_USER_AGENT),
+        log: log.child({ component: 'esi' }),
+      });
+      const pipeline = await startPipeline({ database, settings: env, world, sender, esi, log, metrics });
+      const bot = await startBot({
+        token,
+        apiUrl: env.DISCORD_API_URL,
+        devGuildId: env.DEV_GUILD_ID,
+        commands: SLASH_COMMANDS,
+        components: COMPONENT_HANDLERS,
+        ctx: createBotContext({
+          db: database.db,
+          world: () => world,
+          esi,
+          sender,
+          log: log.child({ component: 'bot' }),
+          defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
+        }),
+        log: log.child({ component: 'bot' }),
+      }).catch(async (error: unknown) => {
+        await pipeline.stop();
+        throw new CliError(error instanceof Error ? error.message : String(error));
+      });
+      const health = env.METRICS_PORT
+        ? await startHealthServer({
+            port: env.METRICS_PORT,
+            registry: metrics.registry,
+            checks: [
+              {
+                name: 'database',
+                check: async () => {
+                  await pipeline.sync.refresh();
+                  return undefined;
+                },
+              },
+              {
+                name: 'ingest',
+                check: async () => {
+                  const last = pipeline.poller()?.stats().lastResponseAt;
+                  if (last === undefined || last === null) return 'R2Z2 has not answered yet';
+                  const age = Date.now() - last;
+                  return age > INGEST_STALE_MS
+                    ? `no answer from R2Z2 for ${Math.round(age / 1000)} s`
+                    : undefined;
+                },
+              },
+            ],
+          })
+        : undefined;
+      if (health)
+        log.info({ port: health.port }, 'health and metrics endpoint listening (/healthz, /metrics)');
+      log.info('Killtracker is running. Press Ctrl+C to stop.');
+
+      const signal = await new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      });
+      log.info({ signal }, 'shutting down');
+      await bot.stop();
+      await pipeline.stop();
+      await health?.close();
+      await esi.close();
+      return 0;
+    } finally {
+      if (embedded) await embedded.stop();
+      else await database.close();
+    }
+  },
+};

@@ -1,0 +1,176 @@
+// The outbox worker: lease due deliveries, drop stale ones, resolve names (briefly), render, post,
+// and record the outcome. Channels proceed in parallel; each channel's alerts keep their order.
+
+import type { DeliveryRow, DeliveryStore } from '../db/delivery-store.ts';
+import type { KillmailStore } from '../db/killmail-store.ts';
+import type { TrackerRepository } from '../db/tracker-repository.ts';
+import type { ItemCatalog } from '../engine/catalog.ts';
+import { normalizeKillmail } from '../engine/killmail/normalize.ts';
+import { renderAlert } from '../engine/render/alert.ts';
+import type { TrackerMatch } from '../engine/tracker/types.ts';
+import type { Universe } from '../engine/universe/types.ts';
+import type { NameResolver } from '../ingest/esi/name-resolver.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { alertEntityIds, nameLookup } from './alert-names.ts';
+import type { AlertSender } from './discord-sender.ts';
+
+export interface DeliveryWorkerOptions {
+  deliveries: DeliveryStore;
+  killmails: KillmailStore;
+  trackers: TrackerRepository;
+  sender: AlertSender;
+  names: NameResolver;
+  /** The current universe and catalog (they change when the SDE is re-imported). */
+  world: () => { universe: Universe; catalog: ItemCatalog };
+  log: Logger;
+  metrics?: Metrics;
+  defaultMaxAgeMinutes: number;
+  now?: () => number;
+  batchSize?: number;
+  leaseMs?: number;
+  idleMs?: number;
+  /** How long an alert may wait for ESI names before it is posted with ids. */
+  namesDeadlineMs?: number;
+}
+
+const MAX_RETRY_DELAY_MS = 10 * 60_000;
+
+/** Exponential backoff with jitter: ~2 s, 4 s, 8 s ... capped at 10 minutes. */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(attempts, 20));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+/** The matches whose tracker still wants the kill at `now` (max_age_minutes). */
+export function freshMatches(
+  matches: readonly TrackerMatch[],
+  killTime: number,
+  now: number,
+  defaultMaxAgeMinutes: number,
+): TrackerMatch[] {
+  return matches.filter(
+    (match) => now - killTime <= (match.tracker.max_age_minutes ?? defaultMaxAgeMinutes) * 60_000,
+  );
+}
+
+export function createDeliveryWorker(options: DeliveryWorkerOptions) {
+  const { deliveries, killmails, log, metrics } = options;
+  const now = options.now ?? Date.now;
+  const batchSize = options.batchSize ?? 25;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const reportedChannels = new Set<string>();
+
+  async function deliver(row: DeliveryRow): Promise<void> {
+    const document = await killmails.get(row.killmailId);
+    if (!document) {
+      await deliveries.markFailed(row.id, 'killmail no longer stored');
+      metrics?.deliveries.inc({ outcome: 'failed' });
+      return;
+    }
+    const { universe, catalog } = options.world();
+    const killmail = normalizeKillmail(document, { universe, catalog });
+    const matches = freshMatches(row.matches, killmail.time, now(), options.defaultMaxAgeMinutes);
+    if (matches.length === 0) {
+      await deliveries.markStale(row.id, "older than the trackers' max age at delivery time");
+      metrics?.deliveries.inc({ outcome: 'stale' });
+      log.debug({ delivery: row.id, killmail: row.killmailId }, 'stale alert not posted');
+      return;
+    }
+    const resolved = await options.names
+      .resolve(alertEntityIds(killmail, matches), { deadlineMs: options.namesDeadlineMs ?? 3000 })
+      .catch((error: unknown) => {
+        metrics?.esiErrors.inc();
+        log.warn({ err: error }, 'ESI names unavailable: posting with ids');
+        return new Map();
+      });
+    const body = renderAlert({ killmail, matches, names: nameLookup(resolved), universe, catalog });
+    const result = await options.sender.send(row.channelId, body, `kt${row.id}`);
+    if (result.ok) {
+      await deliveries.markSent(row.id, result.messageId);
+      metrics?.deliveries.inc({ outcome: 'sent' });
+      return;
+    }
+    const { failure } = result;
+    metrics?.discordErrors.inc({ kind: failure.kind });
+    if (failure.kind === 'retry') {
+      const delay = retryDelayMs(row.attempts);
+      log.warn(
+        { delivery: row.id, channel: row.channelId, attempts: row.attempts, retryInMs: delay },
+        failure.reason,
+      );
+      await deliveries.retryLater(row.id, delay, failure.reason);
+    } else if (failure.kind === 'message') {
+      log.error({ delivery: row.id, channel: row.channelId, killmail: row.killmailId }, failure.reason);
+      await deliveries.markFailed(row.id, failure.reason);
+      metrics?.deliveries.inc({ outcome: 'failed' });
+    } else {
+      await deliveries.markFailed(row.id, failure.reason);
+      const others = await deliveries.failChannel(row.channelId, failure.reason);
+      const disabled = await options.trackers.disableChannel(row.channelId, failure.reason);
+      metrics?.deliveries.inc({ outcome: 'failed' }, 1 + others);
+      if (!reportedChannels.has(row.channelId)) {
+        reportedChannels.add(row.channelId);
+        log.error(
+          {
+            channel: row.channelId,
+            guild: row.guildId,
+            trackersDisabled: disabled,
+            deliveriesDropped: others,
+          },
+          `stopped posting to channel ${row.channelId}: ${failure.reason}`,
+        );
+      }
+    }
+  }
+
+  async function deliverSafely(row: DeliveryRow): Promise<void> {
+    try {
+      await deliver(row);
+    } catch (error) {
+      // A bug or a database hiccup for this one delivery: its lease expires and it is retried.
+      log.error({ err: error, delivery: row.id }, 'delivery failed unexpectedly; it will be retried');
+    }
+  }
+
+  return {
+    /** Delivers one batch; resolves with how many deliveries it handled. */
+    async runOnce(): Promise<number> {
+      const rows = await deliveries.claim(batchSize, leaseMs);
+      await Promise.all(rows.map(deliverSafely));
+      if (metrics) metrics.deliveriesPending.set((await deliveries.countByStatus()).pending);
+      return rows.length;
+    },
+
+    /** Works until the signal aborts; sleeps briefly when there is nothing to do. */
+    async run(signal: AbortSignal): Promise<void> {
+      let failures = 0;
+      while (!signal.aborted) {
+        try {
+          const handled = await this.runOnce();
+          failures = 0;
+          if (handled === 0) await sleep(options.idleMs ?? 500, signal);
+        } catch (error) {
+          failures++;
+          log.error({ err: error }, 'delivery worker could not claim deliveries (database down?); retrying');
+          await sleep(Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)), signal);
+        }
+      }
+    },
+  };
+}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,186 @@
+// The running pipeline of one process: tracker sync, the R2Z2 poller (only in the elected process),
+// the delivery worker and the daily retention purge. Everything stops on one abort.
+import { userAgent } from '../config/user-agent.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { createDeliveryStore } from '../db/delivery-store.ts';
+import { createKillmailStore } from '../db/killmail-store.ts';
+import { createNameRepository } from '../db/name-repository.ts';
+import { createTrackerRepository } from '../db/tracker-repository.ts';
+import type { AlertSender } from '../delivery/discord-sender.ts';
+import { createDeliveryWorker } from '../delivery/worker.ts';
+import { createMatcher } from '../engine/matcher.ts';
+import type { CharacterRoleLinks } from '../engine/tracker/types.ts';
+import type { EsiClient } from '../ingest/esi/client.ts';
+import { createNameResolver } from '../ingest/esi/name-resolver.ts';
+import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
+import type { R2z2Poller } from '../ingest/r2z2/types.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { createKillmailIngestor } from '../pipeline/ingest-killmail.ts';
+import { createTrackerSync, type TrackerSync } from '../pipeline/tracker-sync.ts';
+import type { World } from './world.ts';
+
+/** Advisory lock key of the R2Z2 poller election ("KT" + "R2Z2"). */
+export const POLLER_LOCK_KEY = 0x4b54_5232;
+
+export interface PipelineSettings {
+  R2Z2_URL: string;
+  ZKB_USER_AGENT: string;
+  MAX_AGE_MINUTES: number;
+  KILLMAIL_RETENTION_DAYS: number;
+  /** How long a worker owns a claimed delivery; after a crash it is retried once this expires. */
+  DELIVERY_LEASE_SECONDS: number;
+}
+
+export interface PipelineOptions {
+  database: DatabaseHandle;
+  settings: PipelineSettings;
+  world: World;
+  sender: AlertSender;
+  esi: EsiClient;
+  log: Logger;
+  metrics: Metrics;
+  linksFor?: (guildId: string | undefined) => CharacterRoleLinks | undefined;
+  /** Poll R2Z2 (default true); worker-only processes set false. */
+  ingest?: boolean;
+  trackerRefreshMs?: number;
+}
+
+export interface RunningPipeline {
+  sync: TrackerSync;
+  poller(): R2z2Poller | undefined;
+  /** Resolves when every loop has stopped. */
+  stop(): Promise<void>;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
+  const { database, settings, world, log, metrics } = options;
+  const { db } = database;
+  const abort = new AbortController();
+  const signal = abort.signal;
+  const trackers = createTrackerRepository({ db });
+  const killmails = createKillmailStore({ db });
+  const deliveries = createDeliveryStore({ db });
+
+  const sync = createTrackerSync({
+    trackers,
+    matcher: createMatcher({ universe: world.universe, defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES }),
+    log: log.child({ component: 'trackers' }),
+    onLoaded: (count) => metrics.trackersLoaded.set(count),
+  });
+  await sync.refresh();
+
+  const names = createNameResolver({
+    esi: options.esi,
+    cache: createNameRepository({ db }),
+    log: log.child({ component: 'names' }),
+  });
+  const worker = createDeliveryWorker({
+    deliveries,
+    killmails,
+    trackers,
+    sender: options.sender,
+    names,
+    world: () => world,
+    log: log.child({ component: 'delivery' }),
+    metrics,
+    defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES,
+    leaseMs: settings.DELIVERY_LEASE_SECONDS * 1000,
+  });
+
+  let poller: R2z2Poller | undefined;
+  const loops: Promise<void>[] = [
+    every(options.trackerRefreshMs ?? 1000, signal, () => sync.refresh(), log, 'tracker refresh'),
+    worker.run(signal),
+    every(DAY_MS, signal, async () => purge(), log, 'retention purge', true),
+  ];
+  if (options.ingest ?? true) loops.push(pollWhenLeader());
+
+  async function purge(): Promise<void> {
+    const cutoff = new Date(Date.now() - settings.KILLMAIL_RETENTION_DAYS * DAY_MS);
+    const removed = await killmails.purgeReceivedBefore(cutoff);
+    log.info({ ...removed, cutoff }, 'purged killmails past the retention window');
+  }
+
+  async function pollWhenLeader(): Promise<void> {
+    const ingestor = createKillmailIngestor({
+      store: killmails,
+      sync,
+      world: () => world,
+      log: log.child({ component: 'ingest' }),
+      metrics,
+      ...(options.linksFor ? { linksFor: options.linksFor } : {}),
+    });
+    let announced = false;
+    while (!signal.aborted) {
+      const release = await database.tryLeaderLock(POLLER_LOCK_KEY).catch((error: unknown) => {
+        log.error({ err: error }, 'could not reach the database for the poller election');
+        return null;
+      });
+      if (!release) {
+        if (!announced) log.info('another process polls R2Z2; this one delivers and waits to take over');
+        announced = true;
+        await sleep(30_000, signal);
+        continue;
+      }
+      try {
+        poller = createR2z2Poller({
+          baseUrl: settings.R2Z2_URL,
+          userAgent: userAgent(settings.ZKB_USER_AGENT),
+          log: log.child({ component: 'r2z2' }),
+          loadCursor: () => killmails.loadCursor(),
+          onDocument: (item) => ingestor.onDocument(item),
+          onInvalid: (item) => ingestor.onInvalid(item),
+          onSkip: (skip) => ingestor.onSkip(skip),
+        });
+        await poller.run(signal);
+      } finally {
+        await release();
+      }
+    }
+  }
+
+  return {
+    sync,
+    poller: () => poller,
+    async stop() {
+      abort.abort();
+      await Promise.allSettled(loops);
+    },
+  };
+}
+
+/** Runs `task` every `intervalMs` until aborted; a failing run is logged, never fatal. */
+async function every(
+  intervalMs: number,
+  signal: AbortSignal,
+  task: () => Promise<unknown>,
+  log: Logger,
+  name: string,
+  immediately = true,
+): Promise<void> {
+  if (!immediately) await sleep(intervalMs, signal);
+  while (!signal.aborted) {
+    try {
+      await task();
+    } catch (error) {
+      log.error({ err: error }, `${name} failed; will try again`);
+    }
+    await sleep(intervalMs, signal);
+  }
+}
+
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

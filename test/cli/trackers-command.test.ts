@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliCapture } from '../helpers/cli.ts';
+
+const GUILD = '123456789012345678';
+const CHANNEL = '223456789012345678';
+
+const caps = {
+  version: 1,
+  name: 'Caps near home',
+  clauses: { require_min_attackers: 20, require_min_value: 1_000_000_000 },
+};
+
+describe('killtracker trackers import | export | list', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  const file = (name: string, value: unknown) => {
+    const path = join(dataDir, name);
+    writeFileSync(path, JSON.stringify(value));
+    return path;
+  };
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kt-trackers-'));
+    env = { DATA_DIR: dataDir };
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('imports a file, lists it and exports the same definitions back', async () => {
+    const imported = await runCliCapture(
+      [
+        'trackers',
+        'import',
+        file('t.json', [caps, { version: 1, name: 'Solo', clauses: { require_solo: true } }]),
+        '--guild',
+        GUILD,
+        '--channel',
+        CHANNEL,
+      ],
+      env,
+    );
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.out[0]!)).toMatchObject({ imported: 2 });
+
+    const listed = await runCliCapture(['trackers', 'list', '--guild', GUILD], env);
+    expect(listed.out.map((line) => JSON.parse(line))).toMatchObject([
+      { name: 'Caps near home', channel: CHANNEL, enabled: true, clauses: 2 },
+      { name: 'Solo', enabled: true, clauses: 1 },
+    ]);
+
+    const exported = await runCliCapture(['trackers', 'export', '--guild', GUILD], env);
+    const definitions = JSON.parse(exported.out.join('\n'));
+    expect(definitions.map((d: { name: string }) => d.name)).toEqual(['Caps near home', 'Solo']);
+    expect(definitions[0].clauses).toEqual(caps.clauses);
+
+    const roundTrip = await runCliCapture(
+      [
+        'trackers',
+        'import',
+        file('back.json', definitions),
+        '--guild',
+        '323456789012345678',
+        '--channel',
+        CHANNEL,
+      ],
+      env,
+    );
+    expect(JSON.parse(roundTrip.out[0]!)).toMatchObject({ imported: 2 });
+  });
+
+  it('rejects an invalid file with exit code 2, listing every problem, and imports nothing', async () => {
+    const bad = [
+      { version: 1, name: 'Bad', clauses: { require_min_attackers: -1, no_such_clause: true } },
+      { version: 2, name: 'Worse' },
+    ];
+    const result = await runCliCapture(
+      ['trackers', 'import', file('bad.json', bad), '--guild', GUILD, '--channel', CHANNEL],
+      env,
+    );
+    expect(result.code).toBe(2);
+    const text = result.err.join('\n');
+    expect(text).toContain('require_min_attackers');
+    expect(text).toContain('no_such_clause');
+    expect(text).toContain('version');
+    const listed = await runCliCapture(['trackers', 'list'], env);
+    expect(listed.out).toEqual([]);
+  });
+
+  it('refuses to overwrite a tracker of the same name unless --replace is given', async () => {
+    const path = file('t.json', caps);
+    await runCliCapture(['trackers', 'import', path, '--guild', GUILD, '--channel', CHANNEL], env);
+    const again = await runCliCapture(
+      ['trackers', 'import', path, '--guild', GUILD, '--channel', CHANNEL],
+      env,
+    );
+    expect(again.code).toBe(1);
+    expect(again.err.join('\n')).toContain('--replace');
+    const replaced = await runCliCapture(
+      ['trackers', 'import', path, '--guild', GUILD, '--channel', '999999999999999999', '--replace'],
+      env,
+    );
+    expect(replaced.code).toBe(0);
+    const listed = await runCliCapture(['trackers', 'list'], env);
+    expect(listed.out.map((line) => JSON.parse(line).channel)).toEqual(['999999999999999999']);
+  });
+
+  it('explains a missing or malformed --guild and an unreadable file', async () => {
+    expect((await runCliCapture(['trackers', 'export'], env)).err.join('')).toContain('--guild is required');
+    expect((await runCliCapture(['trackers', 'export', '--guild', 'abc'], env)).code).toBe(2);
+    const missing = await runCliCapture(
+      ['trackers', 'import', join(dataDir, 'nope.json'), '--guild', GUILD, '--channel', CHANNEL],
+      env,
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.err.join('')).toContain('Cannot read');
+  });
+});

@@ -1,0 +1,179 @@
+// The real `killtracker start` process against fake R2Z2, ESI and Discord: ingest, match, store and
+// post; killed with SIGKILL in the middle of a burst and restarted, every alert arrives exactly once.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../fakes/discord/index.ts';
+import { FakeEsi } from '../fakes/esi.ts';
+import { type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
+import { runCliCapture } from '../helpers/cli.ts';
+
+const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
+const JITA = 30000142;
+const AMARR = 30002187;
+
+function freshKill(id: number, systemId: number): Record<string, unknown> {
+  const document = syntheticR2z2Document(id) as { esi: Record<string, unknown> };
+  document.esi.solar_system_id = systemId;
+  document.esi.killmail_time = new Date(Date.now() - 60_000).toISOString();
+  return document;
+}
+
+const killIdOf = (message: { body: Record<string, unknown> }) =>
+  Number(
+    /kill\/(\d+)\//.exec(String((message.body.embeds as Array<{ url?: string }> | undefined)?.[0]?.url))?.[1],
+  );
+
+describe('killtracker start (child process) against fake R2Z2, ESI and Discord', () => {
+  let dataDir: string;
+  let discord: FakeDiscord;
+  let esi: FakeEsi;
+  let r2z2: FakeR2z2;
+  let env: NodeJS.ProcessEnv;
+  let guildId: string;
+  let jitaChannel: string;
+  let allChannel: string;
+  let fcRole: string;
+  const processes: BotProcess[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kt-e2e-'));
+    discord = await FakeDiscord.start({
+      guilds: [
+        {
+          name: 'E2E',
+          channels: [{ name: 'jita-intel' }, { name: 'all-kills' }],
+          roles: [{ name: 'FC', mentionable: true }],
+        },
+      ],
+    });
+    const guild = [...discord.guilds.values()][0]!;
+    guildId = guild.id;
+    jitaChannel = discord.channelId('jita-intel', guildId);
+    allChannel = discord.channelId('all-kills', guildId);
+    fcRole = discord.roleId('FC', guildId);
+    esi = await FakeEsi.start({ names: [{ id: 2112000001, name: 'Victim Pilot', category: 'character' }] });
+    r2z2 = await startFakeR2z2({ documents: [freshKill(1, JITA)], firstSequence: 5000 });
+    env = {
+      DATA_DIR: dataDir,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.api,
+      R2Z2_URL: r2z2.url,
+      ESI_URL: esi.url,
+      SDE_URL: 'http://127.0.0.1:9/unused',
+      ZKB_USER_AGENT: 'killtracker e2e tests',
+      DELIVERY_LEASE_SECONDS: '2',
+    };
+    expect((await runCliCapture(['sde', 'update', '--file', MINI_SDE], env)).code).toBe(0);
+    const trackers = join(dataDir, 'trackers.json');
+    writeFileSync(
+      trackers,
+      JSON.stringify({ version: 1, name: 'Jita', clauses: { require_solar_systems: [JITA] } }),
+    );
+    expect(
+      (
+        await runCliCapture(
+          ['trackers', 'import', trackers, '--guild', guildId, '--channel', jitaChannel],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    writeFileSync(
+      trackers,
+      JSON.stringify({
+        version: 1,
+        name: 'Everything',
+        ping: { everyone: false, here: true, roles: [fcRole] },
+        clauses: {},
+      }),
+    );
+    expect(
+      (
+        await runCliCapture(
+          ['trackers', 'import', trackers, '--guild', guildId, '--channel', allChannel],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of processes) await child.kill('SIGKILL');
+    await r2z2?.close();
+    await esi?.stop();
+    await discord?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = () => {
+    const child = startBotProcess(['start'], env);
+    processes.push(child);
+    return child;
+  };
+
+  it('ingests, matches and posts each alert once to the right channel with the right pings', async () => {
+    const bot = start();
+    // The first start begins at the feed's head (sequence.json): kill 1 here, then what comes next.
+    await bot.waitForLog((line) => String(line.msg).startsWith('No R2Z2 cursor stored yet'));
+    await discord.waitForMessages(allChannel, 1, { timeoutMs: 30_000 });
+    r2z2.publish(freshKill(2, AMARR), freshKill(3, JITA));
+    const everything = await discord
+      .waitForMessages(allChannel, 3, { timeoutMs: 60_000 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\n${bot.output().slice(-6000)}`);
+      });
+    const jita = await discord.waitForMessages(jitaChannel, 2, { timeoutMs: 60_000 });
+    expect(everything.map(killIdOf)).toEqual([1, 2, 3]);
+    expect(jita.map(killIdOf)).toEqual([1, 3]);
+    expect(String(everything[0]!.body.content)).toContain('@here');
+    expect(everything[0]!.body.allowed_mentions).toEqual({ parse: ['everyone'], roles: [fcRole] });
+    expect(jita[0]!.body.allowed_mentions).toEqual({ parse: [], roles: [] });
+    expect(JSON.stringify(jita[0]!.body.embeds)).toContain('Victim Pilot');
+    // A CLI command works while the bot runs on the embedded database.
+    const listed = await runCliCapture(['trackers', 'list', '--guild', guildId], env);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toHaveLength(2);
+    const status = await runCliCapture(['sde', 'status'], env);
+    expect(JSON.parse(status.out[0]!).systems).toBe(8);
+    // A second start on the same folder refuses with advice.
+    const second = startBotProcess(['start'], env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('already running');
+    expect(await bot.kill('SIGTERM')).toBe(0);
+  }, 120_000);
+
+  it('GIVEN a SIGKILL in the middle of a burst WHEN restarted THEN every alert arrives exactly once', async () => {
+    const burst = Array.from({ length: 20 }, (_, index) => freshKill(100 + index, JITA));
+    discord.failChannel(jitaChannel, { kind: 'slow', delayMs: 150 }, 1000);
+    const bot = start();
+    await bot.waitForLog((line) => line.msg === 'Killtracker is running. Press Ctrl+C to stop.');
+    r2z2.publish(...burst);
+    await discord.waitFor(
+      () => discord.messagesIn(jitaChannel).filter((m) => killIdOf(m) >= 100).length >= 4,
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    await bot.kill('SIGKILL');
+    const restarted = start();
+    await discord.waitFor(
+      () =>
+        new Set(
+          discord
+            .messagesIn(jitaChannel)
+            .map(killIdOf)
+            .filter((id) => id >= 100),
+        ).size === 20,
+      { timeoutMs: 90_000, description: 'all 20 burst alerts in #jita-intel' },
+    );
+    await new Promise((done) => setTimeout(done, 3000));
+    const ids = discord
+      .messagesIn(jitaChannel)
+      .map(killIdOf)
+      .filter((id) => id >= 100);
+    expect(ids).toEqual(burst.map((_, index) => 100 + index));
+    expect(await restarted.kill('SIGTERM')).toBe(0);
+  }, 180_000);
+});
