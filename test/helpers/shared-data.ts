@@ -15,7 +15,9 @@ export const hasSharedData = existsSync(SHARED_SDE_ZIP) && existsSync(SHARED_KIL
 /** describe() that runs only when ../shared exists, and says so when it does not. */
 export function describeWithSharedData(name: string, body: () => void): void {
   if (!hasSharedData) {
-    console.warn(`[skip] "${name}": ${SHARED_DIR} not found (full-universe data lives there; CI always has it)`);
+    console.warn(
+      `[skip] "${name}": ${SHARED_DIR} not found (full-universe data lives there; CI always has it)`,
+    );
   }
   describe.skipIf(!hasSharedData)(`${name} (../shared data)`, body);
 }
@@ -51,8 +53,10 @@ let catalogCache: CatalogData | undefined;
 /** Types, groups and categories from the compact JSON extracts in ../shared/eve-sde. */
 export function sharedCatalogData(): CatalogData {
   if (catalogCache) return catalogCache;
-  const types = readJson<Array<{ id: number; name: string; groupId: number; published: boolean }>>('types.json');
-  const groups = readJson<Array<{ id: number; name: string; categoryId: number; published: boolean }>>('groups.json');
+  const types =
+    readJson<Array<{ id: number; name: string; groupId: number; published: boolean }>>('types.json');
+  const groups =
+    readJson<Array<{ id: number; name: string; categoryId: number; published: boolean }>>('groups.json');
   catalogCache = {
     types: types.map((t) => ({ id: t.id, name: t.name, groupId: t.groupId, published: t.published })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, categoryId: g.categoryId, published: g.published })),
