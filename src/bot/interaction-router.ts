@@ -120,7 +120,10 @@ function adviceFor(error: unknown): string {
 }
 
 export async function answerEphemeral(interaction: RepliableInteraction, content: string): Promise<void> {
-  if (interaction.deferred || interaction.replied) {
+  if (interaction.deferred && !interaction.replied) {
+    // Replace the "thinking…" placeholder rather than leaving it spinning under a follow-up.
+    await interaction.editReply({ content, embeds: [], components: [], allowedMentions: { parse: [] } });
+  } else if (interaction.replied) {
     await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   } else {
     await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

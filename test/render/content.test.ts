@@ -85,7 +85,7 @@ describe('alert content and allowed_mentions', () => {
     expect(message.allowed_mentions?.roles).toEqual([]);
   });
 
-  it('GIVEN a test alert THEN it is marked as a test and shows its pings without allowing any', () => {
+  it('GIVEN a test alert THEN it is marked as a test and pings exactly like a live alert', () => {
     const message = render(
       [
         buildMatch({
@@ -99,7 +99,7 @@ describe('alert content and allowed_mentions', () => {
     expect(notice).toMatch(/Test alert/);
     expect(pings).toBe('@everyone <@&111111111111111111>');
     expect(names).toBe('Tracker: **Huola watch**');
-    expect(message.allowed_mentions).toEqual({ parse: [], roles: [] });
+    expect(message.allowed_mentions).toEqual({ parse: ['everyone'], roles: ['111111111111111111'] });
   });
 
   it('GIVEN 200 matched trackers with long names THEN the content stays within 2000 characters and counts the rest', () => {

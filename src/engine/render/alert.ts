@@ -28,7 +28,7 @@ export interface AlertInput {
   names: NameLookup;
   universe: SystemLookup;
   catalog: ItemCatalog;
-  /** A sample posted on request (/tracker test): marked as a test, shows its pings without sending them. */
+  /** A sample posted on request (/tracker test): marked as a test, and pings as configured to prove it can. */
   test?: boolean;
   /** Shown only when a matched tracker has `ppk: true`, and never on a test alert. */
   ppk?: PpkClaimButton;

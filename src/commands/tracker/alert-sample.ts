@@ -1,0 +1,23 @@
+// Renders a stored killmail exactly as the delivery worker would post it (names from the cache or ESI
+// within a short deadline), for previews and test posts.
+import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type { BotContext } from '../../bot/types.ts';
+import { alertEntityIds, nameLookup } from '../../delivery/alert-names.ts';
+import type { Killmail } from '../../engine/killmail/types.ts';
+import { renderAlert } from '../../engine/render/index.ts';
+import type { TrackerMatch } from '../../engine/tracker/types.ts';
+
+const NAMES_DEADLINE_MS = 2000;
+
+export async function renderSampleAlert(
+  ctx: BotContext,
+  killmail: Killmail,
+  matches: TrackerMatch[],
+  test: boolean,
+): Promise<RESTPostAPIChannelMessageJSONBody> {
+  const { universe, catalog } = ctx.world();
+  const resolved = await ctx.nameResolver.resolve(alertEntityIds(killmail, matches), {
+    deadlineMs: NAMES_DEADLINE_MS,
+  });
+  return renderAlert({ killmail, matches, names: nameLookup(resolved), universe, catalog, test });
+}

@@ -1,0 +1,35 @@
+// "Add a condition…" selects: a flag is switched on at once, a roles clause opens the role picker in
+// place, and every other clause asks for its value in a modal.
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
+import { UserError } from '../../../bot/types.ts';
+import { editorComponent } from '../buttons/editor-button.ts';
+import { saveClauseValue } from '../clause-input/save-clause.ts';
+import { updateWithEditor } from '../editor-reply.ts';
+import { addBundle, needsOriginFirst } from './menus.ts';
+import { renderRolePicker } from './role-picker.ts';
+import { clauseValueModal } from './value-modal.ts';
+
+export const addConditionSelect = editorComponent('add', async (interaction, row, ctx, arg) => {
+  if (!interaction.isStringSelectMenu()) throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
+  const key = interaction.values[0];
+  const definition = addBundle(arg)?.clauses.find((candidate) => candidate.key === key);
+  if (!definition) throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
+  if (needsOriginFirst(definition, row.definition)) {
+    throw new UserError(
+      `**${definition.label}** is measured from the tracker's origin, which is not set. Run /tracker set origin first, then add it.`,
+    );
+  }
+  if (definition.valueKind === 'flag') {
+    const change = await saveClauseValue(ctx, row, definition, { value: true, shown: ['yes'] }, 'replace');
+    await updateWithEditor(interaction, ctx, change.row, change.notice);
+    return;
+  }
+  if (definition.valueKind === 'roles') {
+    await interaction.update({
+      ...(await renderRolePicker(row, ctx, definition)),
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  await interaction.showModal(await clauseValueModal(ctx, row, definition));
+});

@@ -1,0 +1,124 @@
+// The editor's embed: the tracker's conditions as a sentence grouped by Location, Attackers, Victim,
+// Value & kind and Members, then where it posts, who it pings and whether it is on.
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { BotContext } from '../../../bot/types.ts';
+import type { TrackerRow } from '../../../db/tracker-repository.ts';
+import { formatSecurity } from '../../../engine/format.ts';
+import {
+  type ClauseNameLookup,
+  type ClauseValue,
+  describeClause,
+  findClause,
+  type TrackerDefinition,
+} from '../../../engine/index.ts';
+import {
+  DEFAULT_ALERT_COLOR,
+  DISCORD_LIMITS,
+  escapeMarkdown,
+  truncateMarkdown,
+} from '../../../engine/render/index.ts';
+import { GROUP_TITLES } from '../clause-input/clause-lookup.ts';
+
+/** Roughly how many killmails a day zKillboard publishes: what a tracker without conditions posts. */
+const KILLMAILS_PER_DAY = '15,000';
+
+const GROUP_ORDER = ['Location', 'Attackers', 'Victim', 'Value & kind', 'Members'];
+// One long list (an imported tracker with 500 systems) must not push the other groups out, and the
+// whole embed stays under Discord's 6000 characters however long the parts get.
+const MAX_GROUP_LINE = 900;
+const MAX_DESCRIPTION = 3_500;
+const MAX_FIELD = 500;
+
+/** False flags and empty lists are stored but set no condition. */
+function setsCondition(value: ClauseValue): boolean {
+  return value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
+/** "**Location:** within 10 jumps of Jita, not in high-sec" lines, in the editor's group order. */
+function conditionLines(tracker: TrackerDefinition, names: ClauseNameLookup): string[] {
+  const phrases = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(tracker.clauses)) {
+    if (!setsCondition(value)) continue;
+    const definition = findClause(key);
+    const title = definition ? GROUP_TITLES[definition.group] : 'Other';
+    const phrase = describeClause(key, value, names, {
+      originSolarSystemId: tracker.origin_solar_system_id ?? null,
+    });
+    phrases.set(title, [...(phrases.get(title) ?? []), phrase]);
+  }
+  return [...GROUP_ORDER, 'Other']
+    .filter((title) => phrases.has(title))
+    .map((title) => truncateMarkdown(`**${title}:** ${phrases.get(title)?.join(', ')}`, MAX_GROUP_LINE));
+}
+
+function describeConditions(tracker: TrackerDefinition, names: ClauseNameLookup): string {
+  const lines = conditionLines(tracker, names);
+  if (lines.length === 0) {
+    return [
+      `**Every killmail.** No conditions yet: once enabled, this tracker posts every kill (about ${KILLMAILS_PER_DAY} a day).`,
+      'Add conditions with the menus below, then press **Enable**.',
+    ].join('\n');
+  }
+  return ['Posts kills that are all of:', ...lines].join('\n');
+}
+
+function stateText(row: TrackerRow): string {
+  if (row.disabledReason) {
+    return truncateMarkdown(
+      `Disabled by delivery failure: ${escapeMarkdown(row.disabledReason)}\nFix the channel or the bot's permissions there, then press Enable.`,
+      MAX_FIELD,
+    );
+  }
+  return row.definition.enabled ? 'Enabled' : 'Disabled: press **Enable** when the conditions are right';
+}
+
+function pingText(tracker: TrackerDefinition): string {
+  const pings = [
+    ...(tracker.ping.everyone ? ['@everyone'] : []),
+    ...(tracker.ping.here ? ['@here'] : []),
+    ...tracker.ping.roles.map((role) => `<@&${role}>`),
+  ];
+  return pings.length === 0 ? 'No pings' : truncateMarkdown(pings.join(' '), MAX_FIELD);
+}
+
+function originText(ctx: BotContext, tracker: TrackerDefinition): string {
+  const id = tracker.origin_solar_system_id;
+  if (id === undefined || id === null) return 'Not set (jump and light-year conditions need one)';
+  const system = ctx.world().universe.system(id);
+  if (!system) return `#${id} (not in the loaded SDE)`;
+  const detail = [formatSecurity(system.security), system.regionName].filter(Boolean).join(', ');
+  return escapeMarkdown(`${system.name} (${detail})`);
+}
+
+function maxAgeText(ctx: BotContext, tracker: TrackerDefinition): string {
+  const minutes = tracker.max_age_minutes;
+  return minutes === undefined ? `${ctx.defaultMaxAgeMinutes} minutes (default)` : `${minutes} minutes`;
+}
+
+function lastMatchText(row: TrackerRow): string {
+  return row.lastMatchAt ? `<t:${Math.floor(row.lastMatchAt.getTime() / 1000)}:R>` : 'Never';
+}
+
+function trackerColor(tracker: TrackerDefinition): number {
+  const match = tracker.color === undefined ? null : /^#([0-9a-f]{6})$/i.exec(tracker.color);
+  return match?.[1] ? Number.parseInt(match[1], 16) : DEFAULT_ALERT_COLOR;
+}
+
+export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameLookup): APIEmbed {
+  const tracker = row.definition;
+  const fields: APIEmbedField[] = [
+    { name: 'Channel', value: `<#${row.channelId}>`, inline: true },
+    { name: 'Pings', value: pingText(tracker), inline: true },
+    { name: 'State', value: stateText(row), inline: true },
+    { name: 'Origin', value: originText(ctx, tracker), inline: true },
+    { name: 'Max age', value: maxAgeText(ctx, tracker), inline: true },
+    { name: 'Last match', value: lastMatchText(row), inline: true },
+  ];
+  return {
+    title: truncateMarkdown(`Tracker: ${escapeMarkdown(tracker.name)}`, DISCORD_LIMITS.title),
+    description: truncateMarkdown(describeConditions(tracker, names), MAX_DESCRIPTION),
+    color: trackerColor(tracker),
+    fields,
+    footer: { text: `Tracker #${row.id} · changes apply within a second` },
+  };
+}

@@ -1,0 +1,195 @@
+// The editor's select menus: three "Add a condition…" menus (one per bundle of clause groups, each within
+// Discord's 25 options) and one "Remove a condition…" menu listing what the tracker has.
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APISelectMenuOption,
+  ComponentType,
+} from 'discord-api-types/v10';
+import { formatIsk } from '../../../engine/format.ts';
+import {
+  CLAUSE_DEFINITIONS,
+  type ClauseDefinition,
+  type ClauseNameLookup,
+  type ClauseValue,
+  type ClauseValueKind,
+  findClause,
+  type TrackerDefinition,
+} from '../../../engine/index.ts';
+import { editorCustomId } from '../custom-ids.ts';
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+const MAX_OPTIONS = 25;
+const MAX_TEXT = 100;
+
+export interface AddBundle {
+  /** The custom_id arg of its select. */
+  arg: 'location' | 'attackers' | 'victim';
+  placeholder: string;
+  clauses: readonly ClauseDefinition[];
+}
+
+const isAttackerRoles = (definition: ClauseDefinition) => definition.key.includes('attacker');
+
+const ADD_BUNDLES: readonly AddBundle[] = [
+  {
+    arg: 'location',
+    placeholder: 'Add a condition: location…',
+    clauses: CLAUSE_DEFINITIONS.filter((definition) => definition.group === 'location'),
+  },
+  {
+    arg: 'attackers',
+    placeholder: 'Add a condition: attackers…',
+    clauses: CLAUSE_DEFINITIONS.filter(
+      (definition) =>
+        definition.group === 'attackers' || (definition.group === 'members' && isAttackerRoles(definition)),
+    ),
+  },
+  {
+    arg: 'victim',
+    placeholder: 'Add a condition: victim, value, kind…',
+    clauses: CLAUSE_DEFINITIONS.filter(
+      (definition) =>
+        definition.group === 'victim' ||
+        definition.group === 'value' ||
+        definition.group === 'kind' ||
+        (definition.group === 'members' && !isAttackerRoles(definition)),
+    ),
+  },
+];
+
+export function addBundle(arg: string | undefined): AddBundle | undefined {
+  return ADD_BUNDLES.find((bundle) => bundle.arg === arg);
+}
+
+const KIND_HINTS: Readonly<Record<ClauseValueKind, string>> = {
+  int: 'A whole number',
+  number: 'Light years, e.g. 7.5',
+  isk: 'An ISK amount, e.g. 500m or 1.5b',
+  flag: 'On with one click',
+  solar_systems: 'Solar system names',
+  constellations: 'Constellation names',
+  regions: 'Region names',
+  alliances: 'Alliance names',
+  corporations: 'Corporation names',
+  characters: 'Pilot names',
+  factions: 'Faction names',
+  ship_types: 'Ship type names, e.g. Rifter',
+  ship_groups: 'Ship group names, e.g. Frigate',
+  weapon_types: 'Weapon type names',
+  weapon_groups: 'Weapon group names',
+  roles: 'Pick Discord roles',
+};
+
+const NAME_KINDS: Partial<Record<ClauseValueKind, Parameters<ClauseNameLookup>[0]>> = {
+  solar_systems: 'solar_system',
+  constellations: 'constellation',
+  regions: 'region',
+  alliances: 'alliance',
+  corporations: 'corporation',
+  characters: 'character',
+  factions: 'faction',
+  ship_types: 'ship_type',
+  ship_groups: 'ship_group',
+  weapon_types: 'weapon_type',
+  weapon_groups: 'weapon_group',
+  roles: 'role',
+};
+
+function shortText(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** "Now: Jita, Amarr" in plain text (select menus show no markdown), or a count when names run long. */
+export function plainSummary(
+  definition: ClauseDefinition | undefined,
+  value: ClauseValue,
+  names: ClauseNameLookup,
+): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'number') return definition?.valueKind === 'isk' ? formatIsk(value) : String(value);
+  const nameKind = definition ? NAME_KINDS[definition.valueKind] : undefined;
+  const shown = value.map((id) => (nameKind ? names(nameKind, id) : undefined) ?? `#${id}`);
+  const text = shown.join(', ');
+  const noun = definition?.valueKind === 'roles' ? 'role' : 'item';
+  return text.length <= 90 && definition?.valueKind !== 'roles'
+    ? text
+    : `${value.length} ${noun}${value.length === 1 ? '' : 's'}`;
+}
+
+/** Clauses measured from the tracker's origin: they cannot be added before it has one. */
+const ORIGIN_CLAUSE_KEYS: ReadonlySet<string> = new Set(['require_max_jumps', 'require_max_distance']);
+
+export function needsOriginFirst(definition: ClauseDefinition, tracker: TrackerDefinition): boolean {
+  return (
+    ORIGIN_CLAUSE_KEYS.has(definition.key) &&
+    (tracker.origin_solar_system_id === undefined || tracker.origin_solar_system_id === null)
+  );
+}
+
+function addOption(
+  definition: ClauseDefinition,
+  tracker: TrackerDefinition,
+  names: ClauseNameLookup,
+): APISelectMenuOption {
+  const current = tracker.clauses[definition.key];
+  let description = KIND_HINTS[definition.valueKind];
+  if (current !== undefined) description = `Now: ${plainSummary(definition, current, names)}`;
+  else if (needsOriginFirst(definition, tracker)) description = 'Needs an origin first: /tracker set origin';
+  return { label: shortText(definition.label), value: definition.key, description: shortText(description) };
+}
+
+export function addConditionRows(
+  trackerId: number,
+  tracker: TrackerDefinition,
+  names: ClauseNameLookup,
+): Row[] {
+  return ADD_BUNDLES.map((bundle) => ({
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: editorCustomId('add', trackerId, bundle.arg),
+        placeholder: bundle.placeholder,
+        options: bundle.clauses
+          .slice(0, MAX_OPTIONS)
+          .map((definition) => addOption(definition, tracker, names)),
+      },
+    ],
+  }));
+}
+
+export function removeConditionRow(
+  trackerId: number,
+  tracker: TrackerDefinition,
+  names: ClauseNameLookup,
+): Row {
+  const keys = Object.keys(tracker.clauses);
+  const options: APISelectMenuOption[] = keys.slice(0, MAX_OPTIONS).map((key) => {
+    const definition = findClause(key);
+    const value = tracker.clauses[key] as ClauseValue;
+    return {
+      label: shortText(definition?.label ?? key),
+      value: key,
+      description: shortText(`Now: ${plainSummary(definition, value, names)}`),
+    };
+  });
+  const more =
+    keys.length > MAX_OPTIONS ? ` (first ${MAX_OPTIONS}; /tracker remove-clause for the rest)` : '';
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.StringSelect,
+        custom_id: editorCustomId('rm', trackerId),
+        placeholder: shortText(
+          options.length === 0 ? 'No conditions to remove' : `Remove a condition…${more}`,
+        ),
+        // Discord wants at least one option, even in a disabled menu.
+        options: options.length > 0 ? options : [{ label: 'No conditions yet', value: 'none' }],
+        disabled: options.length === 0,
+      },
+    ],
+  };
+}

@@ -1,0 +1,98 @@
+// The modal that asks for a clause's value. Numbers show their current value; lists show the current
+// names to edit in place (what is left in the box becomes the list), unless the list is too long for
+// the box, in which case what is typed is added to it.
+import {
+  type APIModalInteractionResponseCallbackData,
+  ComponentType,
+  TextInputStyle,
+} from 'discord-api-types/v10';
+import type { BotContext } from '../../../bot/types.ts';
+import type { TrackerRow } from '../../../db/tracker-repository.ts';
+import { formatIsk } from '../../../engine/format.ts';
+import type { ClauseDefinition } from '../../../engine/index.ts';
+import { acceptedText, exampleFor } from '../clause-input/accepted.ts';
+import { parseIsk } from '../clause-input/numbers.ts';
+import { isListValueKind, valueSource } from '../clause-input/sources.ts';
+import { editorCustomId } from '../custom-ids.ts';
+import { clauseNames } from './clause-names.ts';
+import { plainSummary } from './menus.ts';
+
+/** The text input's custom_id says how to apply what was typed. */
+export const REPLACE_FIELD = 'value';
+export const ADD_FIELD = 'more';
+
+const MAX_INPUT = 4_000;
+const MAX_TITLE = 45;
+const MAX_DESCRIPTION = 100;
+
+function short(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The current value as text the parser reads back to the same ids (names when they round-trip). */
+async function currentText(
+  ctx: BotContext,
+  row: TrackerRow,
+  definition: ClauseDefinition,
+): Promise<string | undefined> {
+  const value = row.definition.clauses[definition.key];
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') {
+    const isk = formatIsk(value);
+    return definition.valueKind === 'isk' && parseIsk(isk) === value ? isk : String(value);
+  }
+  const kind = definition.valueKind;
+  if (!isListValueKind(kind)) return undefined;
+  const names = (await clauseNames(ctx, row.guildId, row.definition)).plain;
+  const summary = (id: number | string) => plainSummary(definition, [id] as number[], names);
+  const candidates = value.map((id) => summary(id));
+  const resolved = await valueSource(ctx, row.guildId, kind).resolve(candidates, { remote: false });
+  // A name with a separator in it, or one that now means another id, is written as its id.
+  return value
+    .map((id, index) => {
+      const name = candidates[index] ?? '';
+      return resolved[index]?.id === id && !/[,;\n]/.test(name) ? name : String(id);
+    })
+    .join(', ');
+}
+
+export async function clauseValueModal(
+  ctx: BotContext,
+  row: TrackerRow,
+  definition: ClauseDefinition,
+): Promise<APIModalInteractionResponseCallbackData> {
+  const kind = definition.valueKind;
+  const isList = isListValueKind(kind);
+  const current = await currentText(ctx, row, definition);
+  const fitsInBox = current === undefined || current.length <= MAX_INPUT;
+  const count = Array.isArray(row.definition.clauses[definition.key])
+    ? (row.definition.clauses[definition.key] as unknown[]).length
+    : 0;
+  let description = acceptedText(kind);
+  if (isList && current !== undefined) {
+    description = fitsInBox
+      ? 'Edit the list (names or ids, separated by commas). Empty it to remove the condition.'
+      : `It has ${count} already: what you type here is added to them.`;
+  }
+  return {
+    custom_id: editorCustomId('val', row.id, definition.key),
+    title: short(definition.label, MAX_TITLE),
+    components: [
+      {
+        type: ComponentType.Label,
+        label: short(isList ? 'Names or ids, separated by commas' : definition.label, MAX_TITLE),
+        description: short(description, MAX_DESCRIPTION),
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: fitsInBox ? REPLACE_FIELD : ADD_FIELD,
+          style: isList ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          placeholder: short(`e.g. ${exampleFor(kind)}`, 100),
+          // An edited list may be emptied to remove the condition; a number must be given.
+          required: !(isList && current !== undefined && fitsInBox),
+          max_length: MAX_INPUT,
+          ...(current !== undefined && fitsInBox ? { value: current } : {}),
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+// Runs one tracker over stored killmails, newest first, as the live matcher would have: used by the
+// preview ("would have posted N alerts") and to pick the killmail of a test post.
+import type { BotContext } from '../../bot/types.ts';
+import { createKillmailHistory } from '../../db/killmail-history.ts';
+import type { TrackerRow } from '../../db/tracker-repository.ts';
+import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
+import type { Killmail } from '../../engine/killmail/types.ts';
+import { createMatcher } from '../../engine/matcher.ts';
+import type { TrackerDefinition, TrackerMatch } from '../../engine/tracker/types.ts';
+
+export interface MatchedKillmail {
+  killmail: Killmail;
+  match: TrackerMatch;
+}
+
+export interface HistoryScan {
+  /** Killmails looked at. */
+  scanned: number;
+  /** Killmails the tracker matched. */
+  matched: number;
+  /** The newest matches, newest first (at most `keep`). */
+  newest: MatchedKillmail[];
+}
+
+const KEY = 'history';
+
+/** A matcher holding only this tracker, enabled whatever its state (previews are for drafts too). */
+export function singleTrackerMatcher(ctx: BotContext, definition: TrackerDefinition, guildId: string) {
+  const matcher = createMatcher({
+    universe: ctx.world().universe,
+    defaultMaxAgeMinutes: ctx.defaultMaxAgeMinutes,
+  });
+  matcher.set(KEY, { ...definition, enabled: true }, { guildId });
+  return {
+    /** The match at the kill's own time, so max_age_minutes does not hide history. */
+    match(killmail: Killmail): TrackerMatch | undefined {
+      return matcher.match(killmail, { now: killmail.time })[0];
+    },
+  };
+}
+
+export async function scanHistory(
+  ctx: BotContext,
+  row: TrackerRow,
+  options: { since: Date; keep: number; stopAfter?: number },
+): Promise<HistoryScan> {
+  const world = ctx.world();
+  const matcher = singleTrackerMatcher(ctx, row.definition, row.guildId);
+  const scan: HistoryScan = { scanned: 0, matched: 0, newest: [] };
+  for await (const page of createKillmailHistory({ db: ctx.db }).receivedSince(options.since)) {
+    for (const document of page) {
+      let killmail: Killmail;
+      try {
+        killmail = normalizeKillmail(document, world);
+      } catch (error) {
+        ctx.log.warn({ err: error, killmail: document.killmail_id }, 'stored killmail unreadable; skipped');
+        continue;
+      }
+      scan.scanned++;
+      const match = matcher.match(killmail);
+      if (!match) continue;
+      scan.matched++;
+      if (scan.newest.length < options.keep) scan.newest.push({ killmail, match });
+      if (options.stopAfter !== undefined && scan.matched >= options.stopAfter) return scan;
+    }
+  }
+  return scan;
+}

@@ -1,0 +1,49 @@
+// Every change to a tracker goes through the engine's validation before it is stored, so neither
+// commands nor the editor can save a tracker the engine would reject.
+
+import { type BotContext, UserError } from '../../bot/types.ts';
+import { DuplicateTrackerNameError, type TrackerRow } from '../../db/tracker-repository.ts';
+import type { TrackerDefinition } from '../../engine/tracker/types.ts';
+import { type TrackerProblem, validateTracker } from '../../engine/tracker/validate.ts';
+
+export function problemsText(problems: readonly TrackerProblem[]): string {
+  return problems
+    .map((problem) => `• ${problem.key === '' ? '' : `\`${problem.key}\`: `}${problem.message}`)
+    .join('\n');
+}
+
+/** Validates a definition (with the universe, so unknown systems are caught) or throws a UserError. */
+export function validated(ctx: BotContext, definition: unknown): TrackerDefinition {
+  const result = validateTracker(definition, { universe: ctx.world().universe });
+  if (!result.ok)
+    throw new UserError(`That change would make the tracker invalid:\n${problemsText(result.problems)}`);
+  return result.tracker;
+}
+
+function duplicateName(error: unknown): never {
+  if (error instanceof DuplicateTrackerNameError) throw new UserError(error.message);
+  throw error;
+}
+
+/** Applies `change` to a copy of the stored definition, validates it and saves it. */
+export async function updateTracker(
+  ctx: BotContext,
+  row: TrackerRow,
+  change: (definition: TrackerDefinition) => TrackerDefinition,
+  extra: { channelId?: string; disabledReason?: string | null } = {},
+): Promise<TrackerRow> {
+  const definition = validated(ctx, change(structuredClone(row.definition)));
+  const saved = await ctx.trackers.update(row.id, row.guildId, { definition, ...extra }).catch(duplicateName);
+  if (!saved) throw new UserError('This tracker no longer exists (it may have been deleted).');
+  return saved;
+}
+
+export async function createTracker(
+  ctx: BotContext,
+  input: { guildId: string; channelId: string; definition: unknown },
+): Promise<TrackerRow> {
+  const definition = validated(ctx, input.definition);
+  return ctx.trackers
+    .create({ guildId: input.guildId, channelId: input.channelId, definition })
+    .catch(duplicateName);
+}
