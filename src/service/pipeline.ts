@@ -14,11 +14,12 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import { createNameResolver } from '../ingest/esi/name-resolver.ts';
 import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
 import type { R2z2Poller } from '../ingest/r2z2/types.ts';
+import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from '../pipeline/ingest-killmail.ts';
 import { createTrackerSync, type TrackerSync } from '../pipeline/tracker-sync.ts';
-import type { World } from './world.ts';
+import type { WorldHolder } from './world.ts';
 
 /** Advisory lock key of the R2Z2 poller election ("KT" + "R2Z2"). */
 export const POLLER_LOCK_KEY = 0x4b54_5232;
@@ -30,12 +31,16 @@ export interface PipelineSettings {
   KILLMAIL_RETENTION_DAYS: number;
   /** How long a worker owns a claimed delivery; after a crash it is retried once this expires. */
   DELIVERY_LEASE_SECONDS: number;
+  /** For the daily check for a new SDE build (done by the process that polls R2Z2). */
+  SDE_URL: string;
+  DATA_DIR: string;
 }
 
 export interface PipelineOptions {
   database: DatabaseHandle;
   settings: PipelineSettings;
-  world: World;
+  /** The universe and catalog; reloaded (and trackers recompiled) when a new SDE build is imported. */
+  world: WorldHolder;
   sender: AlertSender;
   esi: EsiClient;
   log: Logger;
@@ -57,6 +62,8 @@ const DAY_MS = 24 * 60 * 60_000;
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { database, settings, world, log, metrics } = options;
+  const newMatcher = () =>
+    createMatcher({ universe: world.current().universe, defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES });
   const { db } = database;
   const abort = new AbortController();
   const signal = abort.signal;
@@ -66,7 +73,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
 
   const sync = createTrackerSync({
     trackers,
-    matcher: createMatcher({ universe: world.universe, defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES }),
+    matcher: newMatcher(),
     log: log.child({ component: 'trackers' }),
     onLoaded: (count) => metrics.trackersLoaded.set(count),
   });
@@ -83,7 +90,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     trackers,
     sender: options.sender,
     names,
-    world: () => world,
+    world: () => world.current(),
     log: log.child({ component: 'delivery' }),
     metrics,
     defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES,
@@ -95,8 +102,24 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     every(options.trackerRefreshMs ?? 1000, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
     every(DAY_MS, signal, async () => purge(), log, 'retention purge', true),
+    every(60_000, signal, reloadWorld, log, 'static data reload', false),
   ];
   if (options.ingest ?? true) loops.push(pollWhenLeader());
+
+  async function reloadWorld(): Promise<void> {
+    if (!(await world.reloadIfChanged())) return;
+    await sync.rebuild(newMatcher());
+    log.info(
+      { build: world.build(), systems: world.current().universe.systemCount },
+      'new EVE static data loaded',
+    );
+  }
+
+  /** CCP publishes a new SDE build now and then (new ships, new systems): import it when it appears. */
+  async function checkSdeUpdate(): Promise<void> {
+    const result = await updateSde({ db, env: settings, log });
+    if (result.imported) await reloadWorld();
+  }
 
   async function purge(): Promise<void> {
     const cutoff = new Date(Date.now() - settings.KILLMAIL_RETENTION_DAYS * DAY_MS);
@@ -108,12 +131,13 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     const ingestor = createKillmailIngestor({
       store: killmails,
       sync,
-      world: () => world,
+      world: () => world.current(),
       log: log.child({ component: 'ingest' }),
       metrics,
       ...(options.linksFor ? { linksFor: options.linksFor } : {}),
     });
     let announced = false;
+    let sdeChecks: Promise<void> | undefined;
     while (!signal.aborted) {
       const release = await database.tryLeaderLock(POLLER_LOCK_KEY).catch((error: unknown) => {
         log.error({ err: error }, 'could not reach the database for the poller election');
@@ -126,6 +150,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         continue;
       }
       try {
+        sdeChecks ??= every(DAY_MS, signal, checkSdeUpdate, log, 'SDE update check', false);
         poller = createR2z2Poller({
           baseUrl: settings.R2Z2_URL,
           userAgent: userAgent(settings.ZKB_USER_AGENT),
@@ -140,6 +165,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         await release();
       }
     }
+    await sdeChecks;
   }
 
   return {

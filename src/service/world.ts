@@ -1,5 +1,7 @@
-// The EVE world the matcher and the alerts need: the universe model and the item catalog, from the SDE tables.
+// The EVE world the matcher and the alerts need: the universe model and the item catalog, from the SDE
+// tables. A holder lets every process switch to a newly imported SDE build without a restart.
 import type { Database } from '../db/client.ts';
+import { importedSdeBuild } from '../db/sde-store.ts';
 import { loadCatalogData, loadUniverseData } from '../db/universe-repository.ts';
 import { ItemCatalog } from '../engine/catalog.ts';
 import type { Universe } from '../engine/universe/types.ts';
@@ -13,4 +15,33 @@ export interface World {
 export async function loadWorld(db: Database): Promise<World> {
   const [universeData, catalogData] = await Promise.all([loadUniverseData(db), loadCatalogData(db)]);
   return { universe: createUniverse(universeData), catalog: new ItemCatalog(catalogData) };
+}
+
+export interface WorldHolder {
+  current(): World;
+  /** The SDE build the current world was loaded from. */
+  build(): number | null;
+  /** Loads the world again when another build was imported since; resolves true when it did. */
+  reloadIfChanged(): Promise<boolean>;
+}
+
+export async function createWorldHolder(db: Database): Promise<WorldHolder> {
+  let build = await importedSdeBuild(db);
+  let world = await loadWorld(db);
+  return {
+    current: () => world,
+    build: () => build,
+    async reloadIfChanged() {
+      const latest = await importedSdeBuild(db);
+      if (latest === build) return false;
+      world = await loadWorld(db);
+      build = latest;
+      return true;
+    },
+  };
+}
+
+/** A holder over a fixed world (tests, replay). */
+export function fixedWorld(world: World): WorldHolder {
+  return { current: () => world, build: () => null, reloadIfChanged: async () => false };
 }

@@ -7,6 +7,7 @@ import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { type RunningPipeline, startPipeline } from '../../src/service/pipeline.ts';
+import { fixedWorld } from '../../src/service/world.ts';
 import { type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { type BotHarness, miniWorld, option, seedMiniSde, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
@@ -49,8 +50,10 @@ describeEachDatabase('from /tracker create to an alert in the channel', (getDb) 
         MAX_AGE_MINUTES: 60,
         KILLMAIL_RETENTION_DAYS: 7,
         DELIVERY_LEASE_SECONDS: 5,
+        SDE_URL: 'http://127.0.0.1:9/unused',
+        DATA_DIR: '/nonexistent',
       },
-      world: await miniWorld(),
+      world: fixedWorld(await miniWorld()),
       sender: harness.ctx.sender,
       esi: createEsiClient({ baseUrl: harness.esi.url, userAgent: 'killtracker tests', log: silentLogger }),
       log: silentLogger,

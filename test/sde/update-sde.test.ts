@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { userAgent } from '../../src/config/user-agent.ts';
 import { sdeStatus } from '../../src/db/sde-store.ts';
 import { SdeError } from '../../src/ingest/sde/sde-error.ts';
 import { ensureSdeImported, type SdeUpdateOptions, updateSde } from '../../src/ingest/sde/update-sde.ts';
@@ -83,8 +84,8 @@ describeEachDatabase('updating the SDE', (getDb) => {
     });
     expect(await sdeStatus(getDb().db)).toEqual(MINI_SDE_STATUS);
     expect(server.requests).toEqual([
-      { path: '/tranquility/latest.jsonl', userAgent: USER_AGENT },
-      { path: ZIP_PATH, userAgent: USER_AGENT },
+      { path: '/tranquility/latest.jsonl', userAgent: userAgent(USER_AGENT) },
+      { path: ZIP_PATH, userAgent: userAgent(USER_AGENT) },
     ]);
     expect(readdirSync(dataDir.path)).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { ensureSdeImported } from '../../ingest/sde/update-sde.ts';
 import { describeDatabaseUrl } from '../../log.ts';
 import { createMetrics } from '../../metrics.ts';
 import { startPipeline } from '../../service/pipeline.ts';
-import { loadWorld } from '../../service/world.ts';
+import { createWorldHolder } from '../../service/world.ts';
 import { CliError, UsageError } from '../errors.ts';
 import type { CliCommand } from '../run.ts';
 
@@ -59,9 +59,13 @@ export const startCommand: CliCommand = {
     try {
       await database.migrate();
       await ensureSdeImported({ db: database.db, env, log });
-      const world = await loadWorld(database.db);
+      const world = await createWorldHolder(database.db);
       log.info(
-        { systems: world.universe.systemCount, types: world.catalog.typeCount },
+        {
+          build: world.build(),
+          systems: world.current().universe.systemCount,
+          types: world.current().catalog.typeCount,
+        },
         'EVE static data loaded',
       );
 
@@ -80,7 +84,7 @@ export const startCommand: CliCommand = {
         components: COMPONENT_HANDLERS,
         ctx: createBotContext({
           db: database.db,
-          world: () => world,
+          world: () => world.current(),
           esi,
           sender,
           log: log.child({ component: 'bot' }),

@@ -4,7 +4,8 @@ import type { ClauseNameKind, ClauseNameLookup, ClauseValue, ClauseValueKind } f
 /** The name lookup used when a caller gives none: every id shows as itself. */
 export const noNames: ClauseNameLookup = () => undefined;
 
-const NAME_KINDS: Partial<Record<ClauseValueKind, ClauseNameKind>> = {
+/** What the ids of each list kind are, for a name lookup. */
+export const NAME_KINDS: Partial<Record<ClauseValueKind, ClauseNameKind>> = {
   solar_systems: 'solar_system',
   constellations: 'constellation',
   regions: 'region',

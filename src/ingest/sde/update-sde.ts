@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Env } from '../../config/env.ts';
+import { userAgent } from '../../config/user-agent.ts';
 import type { Database } from '../../db/client.ts';
 import {
   importedSdeBuild,
@@ -38,7 +39,7 @@ export type SdeUpdateResult =
 /** Imports `file` if given; otherwise downloads CCP's latest build unless it is already imported. */
 export async function updateSde(options: SdeUpdateOptions): Promise<SdeUpdateResult> {
   const { db, env, log, file } = options;
-  const http: SdeHttpOptions = { userAgent: env.ZKB_USER_AGENT, timeoutMs: options.timeoutMs };
+  const http: SdeHttpOptions = { userAgent: userAgent(env.ZKB_USER_AGENT), timeoutMs: options.timeoutMs };
   if (file !== undefined && !/^https?:\/\//i.test(file)) {
     const source = resolve(file);
     log.info({ source }, 'Reading the SDE');

@@ -6,6 +6,7 @@ import {
   type APISelectMenuOption,
   ComponentType,
 } from 'discord-api-types/v10';
+import { NAME_KINDS } from '../../../engine/clauses/format.ts';
 import { formatIsk } from '../../../engine/format.ts';
 import {
   CLAUSE_DEFINITIONS,
@@ -80,21 +81,6 @@ const KIND_HINTS: Readonly<Record<ClauseValueKind, string>> = {
   weapon_types: 'Weapon type names',
   weapon_groups: 'Weapon group names',
   roles: 'Pick Discord roles',
-};
-
-const NAME_KINDS: Partial<Record<ClauseValueKind, Parameters<ClauseNameLookup>[0]>> = {
-  solar_systems: 'solar_system',
-  constellations: 'constellation',
-  regions: 'region',
-  alliances: 'alliance',
-  corporations: 'corporation',
-  characters: 'character',
-  factions: 'faction',
-  ship_types: 'ship_type',
-  ship_groups: 'ship_group',
-  weapon_types: 'weapon_type',
-  weapon_groups: 'weapon_group',
-  roles: 'role',
 };
 
 function shortText(text: string): string {
