@@ -28,7 +28,7 @@ export function parseKillmailDocument(value: unknown): KillmailParseResult {
       ),
     };
   }
-  return { ok: true, document: toDocument(document) };
+  return { ok: true, document: asR2z2Document(document) };
 }
 
 /**
@@ -145,7 +145,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * The parsed shape minus nulls (ESI itself never sends null, so objects are copied only when one is
  * present) and with the hash copied up from zkb when the document had none at the top.
  */
-function toDocument(parsed: ParsedR2z2Document): R2z2Document {
+function asR2z2Document(parsed: ParsedR2z2Document): R2z2Document {
   const esi = withoutNulls(parsed.esi);
   const victim = withoutNulls(parsed.esi.victim);
   let attackers = parsed.esi.attackers;

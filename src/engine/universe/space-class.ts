@@ -10,7 +10,7 @@ export function classifySpace(systemId: number, regionId: number, security: numb
   const range = Math.floor(systemId / 1_000_000);
   if (range === 31) return 'w_space';
   if (range === 32) return 'abyssal';
-  // Void (34xxxxxx), the hidden system (36xxxxxx) and anything unknown have no security class.
+  // Void (ids 34000000+), the hidden system (36000001) and anything unknown have no security class.
   if (range !== 30 || !Number.isFinite(security)) return 'other';
   if (security >= 0.45) return 'high_sec';
   if (security > 0) return 'low_sec';
