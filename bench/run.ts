@@ -1,5 +1,9 @@
 // `npm run bench [-- NAME...]`: runs each benchmark module in order and prints one JSON line per result.
 import { bfsBench } from './bfs.ts';
+import { matchBench } from './match.ts';
+import { memoryBench } from './memory.ts';
+import { normalizeBench } from './normalize.ts';
+import { renderBench } from './render.ts';
 
 export interface BenchModule {
   name: string;
@@ -8,7 +12,7 @@ export interface BenchModule {
 }
 
 /** Every benchmark, in the order they run. Add new modules here. */
-const BENCHES: readonly BenchModule[] = [bfsBench];
+const BENCHES: readonly BenchModule[] = [matchBench, normalizeBench, bfsBench, renderBench, memoryBench];
 
 async function main(selected: readonly string[]): Promise<number> {
   const unknown = selected.filter((name) => !BENCHES.some((bench) => bench.name === name));

@@ -2,10 +2,14 @@
 // helpers. A fresh clone has no ../shared, so loaders say why they cannot run instead of failing.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { CatalogData } from '../src/engine/catalog.ts';
 import type { UniverseData } from '../src/engine/universe/types.ts';
 
 export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
 export const SHARED_SDE_DIR = resolve(SHARED_DIR, 'eve-sde');
+export const SHARED_KILLMAILS_DIR = resolve(SHARED_DIR, 'killmails');
 
 /** A benchmark's answer when the data it needs is missing. */
 export interface Skipped {
@@ -26,6 +30,18 @@ export function readSharedUniverseData(): UniverseData | Skipped {
     constellations: readSdeJson('constellations.json'),
     systems: readSdeJson('systems.json'),
     stargates: readSdeJson('jumps.json'),
+  };
+}
+
+/** Types, groups and categories from the compact JSON extracts, or why they cannot be read. */
+export function readSharedCatalogData(): CatalogData | Skipped {
+  const needed = ['types.json', 'groups.json', 'categories.json'];
+  const missing = needed.filter((file) => !existsSync(resolve(SHARED_SDE_DIR, file)));
+  if (missing.length > 0) return { skipped: `${SHARED_SDE_DIR} lacks ${missing.join(', ')}` };
+  return {
+    types: readSdeJson('types.json'),
+    groups: readSdeJson('groups.json'),
+    categories: readSdeJson('categories.json'),
   };
 }
 
@@ -59,4 +75,18 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+let fullGc: (() => void) | undefined;
+
+/**
+ * A full garbage collection, so a measured round does not pay for the garbage the previous one left.
+ * `--expose-gc` is switched on at run time, so `npm run bench` needs no extra node flag.
+ */
+export function collectGarbage(): void {
+  if (!fullGc) {
+    setFlagsFromString('--expose-gc');
+    fullGc = runInNewContext('gc') as () => void;
+  }
+  fullGc();
 }

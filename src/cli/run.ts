@@ -19,6 +19,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   sde: async () => (await import('./commands/sde.ts')).sdeCommand,
   trackers: async () => (await import('./commands/trackers.ts')).trackersCommand,
   route: async () => (await import('./commands/route.ts')).routeCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayCommand,
 };
 
 async function helpText(): Promise<string> {

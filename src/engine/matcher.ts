@@ -63,7 +63,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
     if (index) return index;
     const enabled: IndexedEntry[] = [];
     for (const { key, compiled } of entries.values()) {
-      if (compiled.tracker.enabled) enabled.push({ key, compiled, ordinal: enabled.length, visited: 0 });
+      if (compiled.tracker.enabled) enabled.push({ key, compiled, ordinal: enabled.length });
     }
     index = buildTrackerIndex(enabled, universe);
     return index;

@@ -135,6 +135,8 @@ export function rangeClauses(spec: {
   group: ClauseGroup;
   valueKind: NumberKind;
   cost: number;
+  /** Set when the matcher may index trackers by the minimum (see tracker/range-index.ts). */
+  minIndexedBy?: ClauseIndexing;
   read: (killmail: Killmail) => number | undefined;
   minPhrase: (value: number) => string;
   maxPhrase: (value: number) => string;
@@ -146,6 +148,7 @@ export function rangeClauses(spec: {
     group: spec.group,
     valueKind: spec.valueKind,
     cost: spec.cost,
+    ...(spec.minIndexedBy && { indexedBy: spec.minIndexedBy }),
     crossCheck: (value, context) => {
       const max = context.clauses[spec.maxKey];
       return typeof max === 'number' && value > max

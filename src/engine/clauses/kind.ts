@@ -13,6 +13,8 @@ export const [requireMinValue, requireMaxValue] = rangeClauses({
   group: 'value',
   valueKind: 'isk',
   cost: 1,
+  // Least selective of all anchors: used only by trackers with no place, entity or range to index.
+  minIndexedBy: { fact: 'min_value', rank: 20 },
   read: (killmail) => killmail.value,
   minPhrase: (value) => `worth at least ${formatIsk(value)}`,
   maxPhrase: (value) => `worth at most ${formatIsk(value)}`,

@@ -120,7 +120,9 @@ export type IndexedFact =
   | 'attacker_weapon_type'
   | 'attacker_weapon_group'
   | 'jumps'
-  | 'distance';
+  | 'distance'
+  /** zKillboard value at or above a minimum: the last resort of trackers with no place or entity. */
+  | 'min_value';
 
 /** How a required clause can index its tracker; the lowest rank (most selective) present wins. */
 export interface ClauseIndexing {

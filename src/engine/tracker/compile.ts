@@ -5,7 +5,7 @@ import type { ClauseDefinition, ClauseTest, ClauseValue, IndexedFact, MatchScope
 import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
 import { createMatchScope } from './match-scope.ts';
-import { originRoute, type RouteJumps } from './route.ts';
+import { type RouteJumps, type RouteSource, routeJumpsOf, routeSource } from './route.ts';
 import type { MatchOptions, TrackerDefinition } from './types.ts';
 
 export interface CompileTrackerOptions {
@@ -18,9 +18,10 @@ export interface CompileTrackerOptions {
 
 /** The one required fact the matcher indexes a tracker by (see tracker-index.ts); none = always tested. */
 export type TrackerAnchor =
-  | { kind: 'ids'; fact: Exclude<IndexedFact, 'jumps' | 'distance'>; ids: readonly number[] }
-  | { kind: 'jumps'; routeKey: string; route: RouteJumps; maxJumps: number }
-  | { kind: 'distance'; originSolarSystemId: number; maxLy: number };
+  | { kind: 'ids'; fact: Exclude<IndexedFact, 'jumps' | 'distance' | 'min_value'>; ids: readonly number[] }
+  | { kind: 'jumps'; routeKey: string; source: RouteSource; route: RouteJumps; maxJumps: number }
+  | { kind: 'distance'; originSolarSystemId: number; maxLy: number }
+  | { kind: 'min_value'; minValue: number };
 
 export interface CompiledTracker {
   readonly tracker: TrackerDefinition;
@@ -45,7 +46,8 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
   const { universe } = options;
   const origin = tracker.origin_solar_system_id ?? undefined;
   const avoidHighSec = tracker.clauses.exclude_high_sec === true;
-  const routeJumps = originRoute(universe, origin, avoidHighSec);
+  const source = routeSource(universe, origin, avoidHighSec);
+  const routeJumps = routeJumpsOf(source);
   const context = {
     universe,
     originSolarSystemId: origin,
@@ -69,14 +71,12 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
   // Array.prototype.sort is stable: equal costs keep the tracker's own order.
   compiled.sort((a, b) => a.cost - b.cost);
   const maxAgeMinutes = tracker.max_age_minutes ?? options.defaultMaxAgeMinutes;
-  const tests: ClauseTest[] = [];
-  if (maxAgeMinutes !== undefined) {
-    const maxAgeMs = maxAgeMinutes * MS_PER_MINUTE;
-    tests.push((killmail, scope) => scope.now === undefined || scope.now - killmail.time <= maxAgeMs);
-  }
-  for (const entry of compiled) tests.push(entry.test);
+  // Checked inline rather than as one more clause: it is the first test of nearly every tracker.
+  const maxAgeMs = maxAgeMinutes === undefined ? Number.POSITIVE_INFINITY : maxAgeMinutes * MS_PER_MINUTE;
+  const tests = compiled.map((entry) => entry.test);
 
   const test = (killmail: Killmail, scope: MatchScope): boolean => {
+    if (scope.now !== undefined && scope.now - killmail.time > maxAgeMs) return false;
     for (let i = 0; i < tests.length; i++) {
       if (!tests[i]!(killmail, scope)) return false;
     }
@@ -86,7 +86,8 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
   return {
     tracker,
     guildId: options.guildId,
-    anchor: anchoring && anchorOf(anchoring.definition, anchoring.value, origin, avoidHighSec, routeJumps),
+    anchor:
+      anchoring && anchorOf(anchoring.definition, anchoring.value, origin, avoidHighSec, source, routeJumps),
     test,
     matches: (killmail, matchOptions = {}) =>
       test(killmail, createMatchScope(killmail, universe, matchOptions)),
@@ -106,14 +107,17 @@ function anchorOf(
   value: ClauseValue,
   origin: number | undefined,
   avoidHighSec: boolean,
+  source: RouteSource,
   route: RouteJumps,
 ): TrackerAnchor | undefined {
   const fact = definition.indexedBy!.fact;
+  if (fact === 'min_value')
+    return typeof value === 'number' ? { kind: 'min_value', minValue: value } : undefined;
   if (fact === 'jumps' || fact === 'distance') {
     // Without an origin the clause can never match; the tracker is simply tested like any other.
     if (origin === undefined || typeof value !== 'number') return undefined;
     return fact === 'jumps'
-      ? { kind: 'jumps', routeKey: `${origin}:${avoidHighSec}`, route, maxJumps: value }
+      ? { kind: 'jumps', routeKey: `${origin}:${avoidHighSec}`, source, route, maxJumps: value }
       : { kind: 'distance', originSolarSystemId: origin, maxLy: value };
   }
   return { kind: 'ids', fact, ids: numbers(value) };
@@ -126,14 +130,39 @@ function shipTypeReporter(tracker: TrackerDefinition): (killmail: Killmail) => n
   if (types.size === 0 && groups.size === 0) return () => [];
   return (killmail) => {
     const found = new Set<number>();
-    for (const attacker of killmail.attackers) {
-      const type = attacker.shipTypeId;
-      if (type === undefined) continue;
-      const group = attacker.shipGroupId;
+    for (const { type, group } of attackerShips(killmail)) {
       if (types.has(type) || (group !== undefined && groups.has(group))) found.add(type);
     }
     return [...found];
   };
+}
+
+interface AttackerShip {
+  type: number;
+  group: number | undefined;
+}
+
+// Shared by every tracker reporting on the same killmail: a 3,000-pilot fight has only dozens of ships.
+const attackerShipsByKillmail = new WeakMap<Killmail, readonly AttackerShip[]>();
+
+/** The distinct (ship type, group) pairs of the attackers, first seen first. */
+function attackerShips(killmail: Killmail): readonly AttackerShip[] {
+  const known = attackerShipsByKillmail.get(killmail);
+  if (known) return known;
+  const ships: AttackerShip[] = [];
+  const groupsByType = new Map<number, Array<number | undefined>>();
+  for (const attacker of killmail.attackers) {
+    const type = attacker.shipTypeId;
+    if (type === undefined) continue;
+    const group = attacker.shipGroupId;
+    const seen = groupsByType.get(type);
+    if (seen?.includes(group)) continue;
+    if (seen) seen.push(group);
+    else groupsByType.set(type, [group]);
+    ships.push({ type, group });
+  }
+  attackerShipsByKillmail.set(killmail, ships);
+  return ships;
 }
 
 function numbers(value: unknown): number[] {

@@ -1,6 +1,7 @@
 // Gate jumps from a tracker's origin to a kill, read from the one BFS per kill system that every tracker
 // shares (routes are undirected), so no tracker keeps a per-origin array of its own.
-import type { ClauseCompileContext } from '../clauses/types.ts';
+import type { ClauseCompileContext, MatchScope } from '../clauses/types.ts';
+import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
 
 export type RouteJumps = ClauseCompileContext['routeJumps'];
@@ -8,30 +9,56 @@ export type RouteJumps = ClauseCompileContext['routeJumps'];
 const UNREACHABLE = -1;
 
 /**
- * The jump counter of one tracker: -1 when there is no origin, the kill's system is unknown or no route
- * exists. With `avoidHighSec` the route never passes through high-sec (the origin itself may be high-sec).
+ * Where a tracker's jump count comes from: nowhere (no origin, or one the universe does not know), the
+ * kill's shared BFS read at the origin's index, or the origin's own BFS (a high-sec origin avoiding
+ * high-sec: a BFS from the kill that avoids high-sec never enters such an origin).
  */
-export function originRoute(
+export type RouteSource =
+  | { kind: 'none' }
+  | { kind: 'kill_bfs'; originIndex: number; avoidHighSec: boolean }
+  | { kind: 'origin_bfs'; fromOrigin: Int32Array | null };
+
+export function routeSource(
   universe: Universe,
   originSolarSystemId: number | undefined,
   avoidHighSec: boolean,
-): RouteJumps {
-  if (originSolarSystemId === undefined) return () => UNREACHABLE;
+): RouteSource {
+  if (originSolarSystemId === undefined) return { kind: 'none' };
   const originIndex = universe.systemIndex(originSolarSystemId);
-  if (originIndex < 0) return () => UNREACHABLE;
-  if (!avoidHighSec) {
-    return (_killmail, scope) => scope.jumpsFromKill(false)?.[originIndex] ?? UNREACHABLE;
+  if (originIndex < 0) return { kind: 'none' };
+  if (avoidHighSec && universe.spaceClass(originSolarSystemId) === 'high_sec') {
+    // The universe blocks high-sec destinations for this BFS, except the origin itself.
+    return { kind: 'origin_bfs', fromOrigin: universe.jumpsFrom(originSolarSystemId, true) };
   }
-  if (universe.spaceClass(originSolarSystemId) === 'high_sec') {
-    // A BFS from the kill that avoids high-sec never enters a high-sec origin; this rare case keeps the
-    // origin's own BFS instead (the universe blocks high-sec destinations for it).
-    const fromOrigin = universe.jumpsFrom(originSolarSystemId, true);
-    return (_killmail, scope) =>
-      scope.systemIndex < 0 ? UNREACHABLE : (fromOrigin?.[scope.systemIndex] ?? UNREACHABLE);
+  return { kind: 'kill_bfs', originIndex, avoidHighSec };
+}
+
+/**
+ * The kill's BFS for routes that may or may not pass through high-sec; null when the kill's system is
+ * unknown, or when avoiding high-sec and the kill itself is in high-sec (every system on the route, the
+ * destination included, must be outside high-sec).
+ */
+export function killBfs(killmail: Killmail, scope: MatchScope, avoidHighSec: boolean): Int32Array | null {
+  if (avoidHighSec && killmail.spaceClass === 'high_sec') return null;
+  return scope.jumpsFromKill(avoidHighSec);
+}
+
+/**
+ * The jump counter of a tracker's route: -1 when there is no origin, the kill's system is unknown or no
+ * route exists. With `avoidHighSec` the route never passes through high-sec (the origin itself may be).
+ */
+export function routeJumpsOf(source: RouteSource): RouteJumps {
+  switch (source.kind) {
+    case 'none':
+      return () => UNREACHABLE;
+    case 'origin_bfs': {
+      const { fromOrigin } = source;
+      return (_killmail, scope) =>
+        scope.systemIndex < 0 ? UNREACHABLE : (fromOrigin?.[scope.systemIndex] ?? UNREACHABLE);
+    }
+    case 'kill_bfs': {
+      const { originIndex, avoidHighSec } = source;
+      return (killmail, scope) => killBfs(killmail, scope, avoidHighSec)?.[originIndex] ?? UNREACHABLE;
+    }
   }
-  return (killmail, scope) => {
-    // Every system on the route, the destination included, must be outside high-sec.
-    if (killmail.spaceClass === 'high_sec') return UNREACHABLE;
-    return scope.jumpsFromKill(true)?.[originIndex] ?? UNREACHABLE;
-  };
 }

@@ -1,20 +1,19 @@
-// An index of compiled trackers by the one required fact each is anchored on (a system, an entity, a jump
-// or light-year range from its origin), so a killmail is tested only against trackers that can match it.
+// An index of compiled trackers by the one required fact each is anchored on (a system, an entity, or a
+// range: jumps or light years from its origin, a minimum value), so a killmail is tested only against
+// trackers that can match it.
 import type { IndexedFact, MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
 import type { CompiledTracker } from './compile.ts';
-import type { RouteJumps } from './route.ts';
+import { buildRangeIndex, type RangeAnchor } from './range-index.ts';
 
-/** What the index holds: a compiled tracker, its place in match order, and a per-match visit mark. */
+/** What the index holds: a compiled tracker and its place in match order (0, 1, 2...). */
 export interface IndexedTracker {
   readonly ordinal: number;
   readonly compiled: CompiledTracker;
-  /** The match number that last collected this tracker (dedupes trackers found under several ids). */
-  visited: number;
 }
 
-type IdFact = Exclude<IndexedFact, 'jumps' | 'distance'>;
+type IdFact = Exclude<IndexedFact, 'jumps' | 'distance' | 'min_value'>;
 
 /** Facts with one value per killmail. */
 const SINGLE_FACTS: Partial<Record<IdFact, (killmail: Killmail) => number | undefined>> = {
@@ -47,20 +46,6 @@ interface IdBuckets<T> {
   readonly byId: Map<number, T[]>;
 }
 
-/** Trackers sharing an origin and route, widest range first: a kill at range d takes a prefix. */
-interface RangeGroup<T> {
-  readonly limits: number[];
-  readonly trackers: T[];
-}
-
-interface JumpGroup<T> extends RangeGroup<T> {
-  readonly route: RouteJumps;
-}
-
-interface DistanceGroup<T> extends RangeGroup<T> {
-  readonly originSolarSystemId: number;
-}
-
 export interface TrackerIndex<T extends IndexedTracker> {
   /** Trackers with no anchor, in match order: tested against every killmail. */
   readonly unanchored: readonly T[];
@@ -71,30 +56,23 @@ export interface TrackerIndex<T extends IndexedTracker> {
   collect(killmail: Killmail, scope: MatchScope, visit: number, out: T[]): void;
 }
 
-const byOrdinal = (a: IndexedTracker, b: IndexedTracker) => a.ordinal - b.ordinal;
+/** Above this share of all trackers collected, match order is restored by a scan rather than a sort. */
+const SCAN_SHARE = 1 / 16;
 
-/** Builds the index over trackers given in match order. */
+/** Builds the index over trackers given in match order, each with a distinct ordinal. */
 export function buildTrackerIndex<T extends IndexedTracker>(
   trackers: readonly T[],
   universe: Universe,
 ): TrackerIndex<T> {
   const unanchored: T[] = [];
   const idBuckets = new Map<IdFact, IdBuckets<T>>();
-  const jumpGroups = new Map<string, { route: RouteJumps; members: Array<[number, T]> }>();
-  const distanceGroups = new Map<number, Array<[number, T]>>();
-
+  const rangeAnchored: Array<[RangeAnchor, T]> = [];
   for (const tracker of trackers) {
     const anchor = tracker.compiled.anchor;
     if (!anchor) {
       unanchored.push(tracker);
-    } else if (anchor.kind === 'jumps') {
-      const group = jumpGroups.get(anchor.routeKey) ?? { route: anchor.route, members: [] };
-      jumpGroups.set(anchor.routeKey, group);
-      group.members.push([anchor.maxJumps, tracker]);
-    } else if (anchor.kind === 'distance') {
-      const members = distanceGroups.get(anchor.originSolarSystemId) ?? [];
-      distanceGroups.set(anchor.originSolarSystemId, members);
-      members.push([anchor.maxLy, tracker]);
+    } else if (anchor.kind !== 'ids') {
+      rangeAnchored.push([anchor, tracker]);
     } else {
       let buckets = idBuckets.get(anchor.fact);
       if (!buckets) {
@@ -108,62 +86,60 @@ export function buildTrackerIndex<T extends IndexedTracker>(
       }
     }
   }
-
-  const jumps: JumpGroup<T>[] = [...jumpGroups.values()].map(({ route, members }) => ({
-    route,
-    ...widestFirst(members),
-  }));
-  const distances: DistanceGroup<T>[] = [...distanceGroups].map(([originSolarSystemId, members]) => ({
-    originSolarSystemId,
-    ...widestFirst(members),
-  }));
   const buckets = [...idBuckets.values()];
+  const ranges = buildRangeIndex(rangeAnchored, universe);
 
-  const add = (tracker: T, visit: number, out: T[]) => {
-    if (tracker.visited === visit) return;
-    tracker.visited = visit;
+  const size = trackers.reduce((largest, tracker) => Math.max(largest, tracker.ordinal + 1), 0);
+  const byOrdinal: T[] = new Array(size);
+  for (const tracker of trackers) byOrdinal[tracker.ordinal] = tracker;
+  // The visit that last collected each ordinal: dedupes trackers found under several ids, and lists the
+  // collected ones in order without touching every tracker object.
+  const stamps = new Float64Array(size);
+  const ordinals = new Int32Array(size);
+  // The current collect call's visit and output, read by `add` (also handed to the range index).
+  let visit = 0;
+  let out: T[] = [];
+  const add = (tracker: T) => {
+    if (stamps[tracker.ordinal] === visit) return;
+    stamps[tracker.ordinal] = visit;
     out.push(tracker);
   };
-  const addAll = (list: readonly T[] | undefined, visit: number, out: T[]) => {
-    if (list) for (let i = 0; i < list.length; i++) add(list[i]!, visit, out);
-  };
-  const addWithin = (group: RangeGroup<T>, range: number, visit: number, out: T[]) => {
-    for (let i = 0; i < group.limits.length && group.limits[i]! >= range; i++)
-      add(group.trackers[i]!, visit, out);
+  const addAll = (list: readonly T[] | undefined) => {
+    if (list) for (let i = 0; i < list.length; i++) add(list[i]!);
   };
 
   return {
     unanchored,
-    collect(killmail, scope, visit, out) {
+    collect(killmail, scope, thisVisit, found) {
+      visit = thisVisit;
+      out = found;
       out.length = 0;
       for (const { single, set, byId } of buckets) {
         if (single) {
           const id = single(killmail);
-          if (id !== undefined) addAll(byId.get(id), visit, out);
+          if (id !== undefined) addAll(byId.get(id));
         } else if (set) {
           const ids = set(killmail);
           // Walk the smaller side: a 3,000-pilot fight against a handful of listed pilots, or the reverse.
           if (ids.size <= byId.size) {
-            for (const id of ids) addAll(byId.get(id), visit, out);
+            for (const id of ids) addAll(byId.get(id));
           } else {
-            for (const [id, list] of byId) if (ids.has(id)) addAll(list, visit, out);
+            for (const [id, list] of byId) if (ids.has(id)) addAll(list);
           }
         }
       }
-      for (const group of jumps) {
-        const range = group.route(killmail, scope);
-        if (range >= 0) addWithin(group, range, visit, out);
+      ranges.collect(killmail, scope, add);
+      if (out.length > size * SCAN_SHARE) {
+        out.length = 0;
+        for (let ordinal = 0; ordinal < size; ordinal++) {
+          if (stamps[ordinal] === visit) out.push(byOrdinal[ordinal]!);
+        }
+      } else if (out.length > 1) {
+        // A native sort of the ordinals, then the trackers back in that order.
+        for (let i = 0; i < out.length; i++) ordinals[i] = out[i]!.ordinal;
+        const sorted = ordinals.subarray(0, out.length).sort();
+        for (let i = 0; i < sorted.length; i++) out[i] = byOrdinal[sorted[i]!]!;
       }
-      for (const group of distances) {
-        const range = universe.distanceLy(group.originSolarSystemId, killmail.solarSystemId);
-        if (range !== null) addWithin(group, range, visit, out);
-      }
-      if (out.length > 1) out.sort(byOrdinal);
     },
   };
-}
-
-function widestFirst<T>(members: Array<[number, T]>): RangeGroup<T> {
-  members.sort((a, b) => b[0] - a[0]);
-  return { limits: members.map(([limit]) => limit), trackers: members.map(([, tracker]) => tracker) };
 }

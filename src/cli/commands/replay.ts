@@ -1,0 +1,169 @@
+// `killtracker replay`: matches a file of killmails against a file of trackers, offline, and prints one
+// line per match. For users testing trackers before they go live, and for comparing against other bots.
+import { parseArgs } from 'node:util';
+import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
+import { parseKillmailDocuments } from '../../engine/killmail/parse.ts';
+import { createMatcher } from '../../engine/matcher.ts';
+import type { MatchOptions, TrackerDefinition } from '../../engine/tracker/types.ts';
+import { type TrackerBatchProblem, validateTrackers } from '../../engine/tracker/validate.ts';
+import type { CliIo } from '../context.ts';
+import { UsageError } from '../errors.ts';
+import { parseCharacterRoleLinks, readJsonFile, readTextFile } from '../replay/input-files.ts';
+import { matchLine, REPLAY_FORMATS, type ReplayFormat } from '../replay/match-line.ts';
+import { loadReplayWorld } from '../replay/replay-world.ts';
+import type { CliCommand } from '../run.ts';
+
+const USAGE = [
+  'Usage: killtracker replay --trackers FILE --killmails FILE [--links FILE] [--now ISO-TIME]',
+  '                          [--sde ZIP] [--format jsonl|text]',
+  '  --trackers   one tracker (tracker JSON format) or an array of them',
+  '  --killmails  R2Z2 killmail documents, one per line (JSONL) or a JSON array',
+  '  --links      {"<character_id>": ["<role_id>", ...]} for the *_roles clauses',
+  '  --now        apply max_age_minutes against this time (without it, killmails of any age match)',
+  '  --sde        read the map from an SDE zip or folder instead of the database',
+  '  --format     jsonl (default): one JSON line per match; text: one readable line per match',
+].join('\n');
+
+const OPTIONS = {
+  trackers: { type: 'string' },
+  killmails: { type: 'string' },
+  links: { type: 'string' },
+  now: { type: 'string' },
+  sde: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+interface ReplayArgs {
+  trackersPath: string;
+  killmailsPath: string;
+  linksPath: string | undefined;
+  now: number | undefined;
+  sdePath: string | undefined;
+  format: ReplayFormat;
+}
+
+export const replayCommand: CliCommand = {
+  usage: 'replay --trackers FILE --killmails FILE [options]',
+  summary: 'Match a file of killmails against a file of trackers, offline',
+  async run(argv, ctx) {
+    const args = parseReplayArgs(argv);
+    // Every file is read before the (slower) map is loaded, so a typo in a path fails at once.
+    const trackersJson = await readJsonFile(args.trackersPath, '--trackers');
+    const killmailsText = await readTextFile(args.killmailsPath, '--killmails');
+    const links =
+      args.linksPath === undefined
+        ? undefined
+        : parseCharacterRoleLinks(await readJsonFile(args.linksPath, '--links'), args.linksPath);
+
+    const { universe, catalog } = await loadReplayWorld(ctx, args.sdePath);
+    const validation = validateTrackers(trackersJson, { universe });
+    if (!validation.ok) {
+      reportTrackerProblems(ctx.io, args.trackersPath, validation.problems);
+      return 2;
+    }
+
+    // Without --now there is no clock, so no age limit at all: not even MAX_AGE_MINUTES for trackers
+    // that set none.
+    const matcher = createMatcher({
+      universe,
+      ...(args.now !== undefined && { defaultMaxAgeMinutes: ctx.env.MAX_AGE_MINUTES }),
+    });
+    validation.trackers.forEach((tracker, index) => {
+      matcher.set(String(index), tracker);
+    });
+    noteDisabledTrackers(ctx.io, validation.trackers);
+    const matchOptions: MatchOptions = {
+      ...(args.now !== undefined && { now: args.now }),
+      ...(links !== undefined && { linksFor: () => links }),
+    };
+
+    let replayed = 0;
+    let skipped = 0;
+    let matched = 0;
+    for (const entry of parseKillmailDocuments(killmailsText)) {
+      if (!entry.ok) {
+        skipped++;
+        ctx.io.err(`${args.killmailsPath}: ${entry.error} (skipped)`);
+        continue;
+      }
+      replayed++;
+      const killmail = normalizeKillmail(entry.document, { universe, catalog });
+      for (const match of matcher.match(killmail, matchOptions)) {
+        matched++;
+        ctx.io.out(matchLine(args.format, killmail, match, universe));
+      }
+    }
+    ctx.io.err(
+      `Replayed ${replayed} killmail(s)${skipped > 0 ? ` (${skipped} skipped)` : ''} against ` +
+        `${validation.trackers.length} tracker(s): ${matched} match(es).`,
+    );
+    return 0;
+  },
+};
+
+function parseReplayArgs(argv: string[]): ReplayArgs {
+  const { values } = parseOrUsage(argv);
+  const trackersPath = requiredPath(values.trackers, 'trackers');
+  const killmailsPath = requiredPath(values.killmails, 'killmails');
+  const format = values.format ?? 'jsonl';
+  if (!isReplayFormat(format)) {
+    throw new UsageError(`--format must be ${REPLAY_FORMATS.join(' or ')}, got "${format}".\n${USAGE}`);
+  }
+  return {
+    trackersPath,
+    killmailsPath,
+    linksPath: optionalPath(values.links, 'links'),
+    now: values.now === undefined ? undefined : parseNow(values.now),
+    sdePath: optionalPath(values.sde, 'sde'),
+    format,
+  };
+}
+
+function parseOrUsage(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+}
+
+function requiredPath(value: string | undefined, option: string): string {
+  if (value === undefined) throw new UsageError(`--${option} FILE is required.\n${USAGE}`);
+  return optionalPath(value, option) as string;
+}
+
+function optionalPath(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`--${option} needs a path.\n${USAGE}`);
+  return value;
+}
+
+function isReplayFormat(value: string): value is ReplayFormat {
+  return (REPLAY_FORMATS as readonly string[]).includes(value);
+}
+
+/** An ISO time with a date and a time of day, e.g. 2026-11-21T08:00:00Z. */
+function parseNow(text: string): number {
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new UsageError(`--now must be an ISO time like 2026-11-21T08:00:00Z, got "${text}".`);
+  }
+  return time;
+}
+
+function reportTrackerProblems(io: CliIo, path: string, problems: readonly TrackerBatchProblem[]): void {
+  io.err(`${path} has ${problems.length} problem(s); fix them and run again:`);
+  for (const problem of problems) {
+    // The batch key starts with "[index]" for arrays; the index is already said in front.
+    const key = problem.key.replace(/^\[\d+\]\.?/, '');
+    const name = problem.name === undefined ? '' : ` (${problem.name})`;
+    io.err(`  tracker ${problem.index}${name}: ${key === '' ? '' : `${key}: `}${problem.message}`);
+  }
+}
+
+function noteDisabledTrackers(io: CliIo, trackers: readonly TrackerDefinition[]): void {
+  for (const tracker of trackers) {
+    if (!tracker.enabled) {
+      io.err(`Note: tracker "${tracker.name}" is disabled ("enabled": false), so it is not replayed.`);
+    }
+  }
+}
