@@ -11,7 +11,7 @@ describe('health and metrics endpoint', () => {
   });
 
   it('answers /healthz 200 when every check passes and 503 naming the failing check', async () => {
-    let ingestProblem: string | undefined;
+    let ingestProblem: string | undefined = undefined;
     server = await startHealthServer({
       port: 0,
       host: '127.0.0.1',

@@ -43,8 +43,7 @@ export interface SlashCommand {
 }
 
 export type ComponentInteraction =
-  | MessageComponentInteraction<'cached' | 'raw'>
-  | ModalSubmitInteraction<'cached' | 'raw'>;
+  MessageComponentInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>;
 
 /**
  * A button, select or modal handler, routed by parsing the persistent custom_id

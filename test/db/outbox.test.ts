@@ -74,7 +74,9 @@ describeEachDatabase('killmail store and delivery outbox', (getDb) => {
     const [head] = await outbox().claim(10, 60_000);
     await outbox().retryLater(head!.id, 60_000, '503');
     expect(await outbox().claim(10, 60_000)).toEqual([]);
-    await getDb().db.update(deliveries).set({ nextAttemptAt: sql`now() - interval '1 second'` });
+    await getDb()
+      .db.update(deliveries)
+      .set({ nextAttemptAt: sql`now() - interval '1 second'` });
     const again = await outbox().claim(10, 60_000);
     expect(again.map((row) => [row.killmailId, row.attempts, row.lastError])).toEqual([[1, 2, '503']]);
   });

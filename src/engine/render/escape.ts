@@ -9,7 +9,7 @@ export const ZERO_WIDTH_SPACE = '\u200b';
 // one it would not have interpreted is harmless.
 const MARKDOWN_SPECIALS = /[\\*_~`|<>[\]()#\-:/]/g;
 // Line breaks and other control characters would let a name start a heading or a quote line.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const AT_SIGN = /@/g;
 

@@ -13,8 +13,7 @@ export interface TrackerProblem {
 }
 
 export type TrackerValidation =
-  | { ok: true; tracker: TrackerDefinition }
-  | { ok: false; problems: TrackerProblem[] };
+  { ok: true; tracker: TrackerDefinition } | { ok: false; problems: TrackerProblem[] };
 
 export interface ValidateTrackerOptions {
   /** When given, the origin and listed systems, constellations and regions must exist in it. */
@@ -104,8 +103,7 @@ export interface TrackerBatchProblem extends TrackerProblem {
 }
 
 export type TrackerBatchValidation =
-  | { ok: true; trackers: TrackerDefinition[] }
-  | { ok: false; problems: TrackerBatchProblem[] };
+  { ok: true; trackers: TrackerDefinition[] } | { ok: false; problems: TrackerBatchProblem[] };
 
 /**
  * Validates one tracker object or an array of them (an import or `replay --trackers` file). Problems of
