@@ -354,30 +354,11 @@ describe('alert embed: trackers', () => {
   });
 });
 
-describe('alert: test mode and pay-per-kill', () => {
+describe('alert: test mode', () => {
   it('GIVEN a test alert THEN the title, description and footer mark it as a test', () => {
     const embed = embedOf(render({ test: true }));
     expect(embed.title).toBe('[TEST] Rifter destroyed in Huola');
     expect(embed.description?.split('\n')[0]).toMatch(/Test alert/);
     expect(embed.footer?.text).toBe('Test alert · Tracker: Huola watch');
-  });
-
-  it('GIVEN a tracker with PPK and a claim button id THEN the alert has a claim button', () => {
-    const message = render({
-      matches: [buildMatch({ ppk: true })],
-      ppk: { customId: 'ppk1:claim:123456789' },
-    });
-    expect(message.components).toEqual([
-      { type: 1, components: [{ type: 2, style: 1, label: 'Claim PPK', custom_id: 'ppk1:claim:123456789' }] },
-    ]);
-  });
-
-  it('GIVEN no matched tracker with PPK, a test alert, or a custom id over 100 characters THEN there is no button', () => {
-    const ppk = { customId: 'ppk1:claim:123456789' };
-    expect(render({ matches: [buildMatch({ ppk: false })], ppk }).components).toBeUndefined();
-    expect(render({ matches: [buildMatch({ ppk: true })], ppk, test: true }).components).toBeUndefined();
-    expect(
-      render({ matches: [buildMatch({ ppk: true })], ppk: { customId: 'x'.repeat(101) } }).components,
-    ).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 // Public API of alert rendering: the message builder and the helpers other modules reuse.
-export { type AlertInput, type PpkClaimButton, renderAlert } from './alert.ts';
+export { type AlertInput, renderAlert } from './alert.ts';
 export { DEFAULT_ALERT_COLOR, embedLength } from './embed.ts';
 export type { SystemLookup } from './embed-fields.ts';
 export { escapeMarkdown, plainText } from './escape.ts';
