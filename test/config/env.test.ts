@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '../../src/config/env.ts';
+import { runCliCapture } from '../helpers/cli.ts';
+
+function problems(source: NodeJS.ProcessEnv): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration from the environment', () => {
+  it('GIVEN nothing set THEN every default applies and PGlite is used (no DATABASE_URL)', () => {
+    expect(parseEnv({})).toMatchObject({
+      DATA_DIR: './data',
+      LOG_LEVEL: 'info',
+      R2Z2_URL: 'https://r2z2.zkillboard.com',
+      ESI_URL: 'https://esi.evetech.net',
+      DISCORD_API_URL: 'https://discord.com/api',
+      SDE_URL: 'https://developers.eveonline.com/static-data/tranquility',
+      MAX_AGE_MINUTES: 60,
+      KILLMAIL_RETENTION_DAYS: 7,
+      DELIVERY_LEASE_SECONDS: 30,
+    });
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('GIVEN several bad values THEN one readable line per problem names the variable, the problem and an example', () => {
+    const lines = problems({
+      LOG_LEVEL: 'loud',
+      R2Z2_URL: 'ftp://example.com',
+      MAX_AGE_MINUTES: '-5',
+      METRICS_PORT: '70000',
+      DATABASE_URL: 'mysql://localhost/db',
+      DEV_GUILD_ID: 'my-server',
+    });
+    expect(lines).toHaveLength(6);
+    expect(lines.find((line) => line.startsWith('LOG_LEVEL:'))).toContain('example: LOG_LEVEL=info');
+    expect(lines.find((line) => line.startsWith('R2Z2_URL:'))).toContain('http(s) URL');
+    expect(lines.find((line) => line.startsWith('MAX_AGE_MINUTES:'))).toContain('> 0');
+    expect(lines.find((line) => line.startsWith('METRICS_PORT:'))).toContain('65535');
+    expect(lines.find((line) => line.startsWith('DATABASE_URL:'))).toContain('postgres://');
+    expect(lines.find((line) => line.startsWith('DEV_GUILD_ID:'))).toContain('17-20 digits');
+  });
+
+  it('trims trailing slashes of service URLs so paths join cleanly', () => {
+    expect(parseEnv({ R2Z2_URL: 'http://127.0.0.1:8080/' }).R2Z2_URL).toBe('http://127.0.0.1:8080');
+  });
+
+  it('GIVEN an invalid value WHEN a command runs THEN it prints the problems and exits 1 without a stack trace', async () => {
+    const result = await runCliCapture(['sde', 'status'], { LOG_LEVEL: 'loud' });
+    expect(result.code).toBe(1);
+    expect(result.err.join('\n')).toContain('LOG_LEVEL: must be one of');
+    expect(result.err.join('\n')).not.toContain('    at ');
+  });
+
+  it('GIVEN no DISCORD_TOKEN WHEN starting THEN it says exactly how to get and set one', async () => {
+    const result = await runCliCapture(['start'], { DISCORD_TOKEN: '' });
+    expect(result.code).toBe(1);
+    const text = result.err.join('\n');
+    expect(text).toContain('DISCORD_TOKEN is not set');
+    expect(text).toContain('discord.com/developers/applications');
+    expect(text).toContain('DISCORD_TOKEN=your-token-here');
+  });
+
+  it('GIVEN an unknown command THEN it points to help and exits 2', async () => {
+    const result = await runCliCapture(['launch'], {});
+    expect(result.code).toBe(2);
+    expect(result.err.join('\n')).toContain('killtracker help');
+    const help = await runCliCapture(['help'], {});
+    expect(help.code).toBe(0);
+    for (const command of ['start', 'sde update', 'route', 'trackers', 'replay']) {
+      expect(help.out.join('\n')).toContain(command);
+    }
+  });
+});
