@@ -17,7 +17,10 @@ export const databaseKinds = (): Array<'pglite' | 'postgres'> =>
   process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** Runs `body` once per available database kind, each with a fresh, migrated database. */
-export function describeEachDatabase(name: string, body: (getDb: () => TestDatabase) => void): void {
+export function describeEachDatabase(
+  name: string,
+  body: (getDb: () => TestDatabase, kind: 'pglite' | 'postgres') => void,
+): void {
   for (const kind of databaseKinds()) {
     describe(`${name} [${kind}]`, () => {
       let current: TestDatabase | undefined;
@@ -36,7 +39,7 @@ export function describeEachDatabase(name: string, body: (getDb: () => TestDatab
       body(() => {
         if (!current) throw new Error('test database not ready');
         return current;
-      });
+      }, kind);
     });
   }
 }
