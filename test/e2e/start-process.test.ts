@@ -1,8 +1,10 @@
 // The real `killtracker start` process against fake R2Z2, ESI and Discord: ingest, match, store and
 // post; killed with SIGKILL in the middle of a burst and restarted, every alert arrives exactly once.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/index.ts';
 import { FakeEsi } from '../fakes/esi.ts';
@@ -21,6 +23,15 @@ function freshKill(id: number, systemId: number): Record<string, unknown> {
   return document;
 }
 
+/** A TCP port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await new Promise((done) => server.once('listening', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 const killIdOf = (message: { body: Record<string, unknown> }) =>
   Number(
     /kill\/(\d+)\//.exec(String((message.body.embeds as Array<{ url?: string }> | undefined)?.[0]?.url))?.[1],
@@ -36,6 +47,7 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
   let jitaChannel: string;
   let allChannel: string;
   let fcRole: string;
+  let metricsPort: number;
   const processes: BotProcess[] = [];
 
   beforeAll(async () => {
@@ -56,6 +68,7 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
     fcRole = discord.roleId('FC', guildId);
     esi = await FakeEsi.start({ names: [{ id: 2112000001, name: 'Victim Pilot', category: 'character' }] });
     r2z2 = await startFakeR2z2({ documents: [freshKill(1, JITA)], firstSequence: 5000 });
+    metricsPort = await freePort();
     env = {
       DATA_DIR: dataDir,
       DISCORD_TOKEN: discord.token,
@@ -65,6 +78,7 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
       SDE_URL: 'http://127.0.0.1:9/unused',
       ZKB_USER_AGENT: 'killtracker e2e tests',
       DELIVERY_LEASE_SECONDS: '2',
+      METRICS_PORT: String(metricsPort),
     };
     expect((await runCliCapture(['sde', 'update', '--file', MINI_SDE], env)).code).toBe(0);
     const trackers = join(dataDir, 'trackers.json');
@@ -131,6 +145,14 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
     expect(everything[0]!.body.allowed_mentions).toEqual({ parse: ['everyone'], roles: [fcRole] });
     expect(jita[0]!.body.allowed_mentions).toEqual({ parse: [], roles: [] });
     expect(JSON.stringify(jita[0]!.body.embeds)).toContain('Victim Pilot');
+    // Health and metrics on METRICS_PORT.
+    const health = await request(`http://127.0.0.1:${metricsPort}/healthz`);
+    expect(health.statusCode).toBe(200);
+    expect(await health.body.json()).toEqual({ ok: true, problems: {} });
+    const metrics = await (await request(`http://127.0.0.1:${metricsPort}/metrics`)).body.text();
+    expect(metrics).toMatch(/^killtracker_killmails_received_total 3$/m);
+    expect(metrics).toMatch(/^killtracker_deliveries_total\{outcome="sent"\} 5$/m);
+    expect(metrics).toMatch(/^killtracker_trackers_loaded 2$/m);
     // A CLI command works while the bot runs on the embedded database.
     const listed = await runCliCapture(['trackers', 'list', '--guild', guildId], env);
     expect(listed.code).toBe(0);
