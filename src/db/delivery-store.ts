@@ -76,6 +76,15 @@ export function createDeliveryStore({ db }: { db: Database }) {
       return rows.length;
     },
 
+    /** Deliveries not finished yet (waiting, retrying or being sent): cheap, through the status index. */
+    async countUnfinished(): Promise<number> {
+      const rows = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(deliveries)
+        .where(inArray(deliveries.status, ['pending', 'sending']));
+      return Number(rows[0]?.n ?? 0);
+    },
+
     async countByStatus(): Promise<Record<DeliveryStatus, number>> {
       const rows = await db
         .select({ status: deliveries.status, n: sql<number>`count(*)::int` })

@@ -1,6 +1,7 @@
 // The outbox worker: lease due deliveries, drop stale ones, resolve names (briefly), render, post,
 // and record the outcome. Channels proceed in parallel; each channel's alerts keep their order.
 
+import { pause } from '../clock.ts';
 import type { DeliveryRow, DeliveryStore } from '../db/delivery-store.ts';
 import type { KillmailStore } from '../db/killmail-store.ts';
 import type { TrackerRepository } from '../db/tracker-repository.ts';
@@ -35,6 +36,8 @@ export interface DeliveryWorkerOptions {
 }
 
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
+/** How often an idle worker refreshes the pending-deliveries gauge. */
+const GAUGE_INTERVAL_MS = 10_000;
 
 /** Exponential backoff with jitter: ~2 s, 4 s, 8 s ... capped at 10 minutes. */
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
@@ -60,6 +63,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const batchSize = options.batchSize ?? 25;
   const leaseMs = options.leaseMs ?? 30_000;
   const reportedChannels = new Set<string>();
+  let gaugeUpdatedAt = 0;
 
   async function deliver(row: DeliveryRow): Promise<void> {
     const document = await killmails.get(row.killmailId);
@@ -138,7 +142,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     async runOnce(): Promise<number> {
       const rows = await deliveries.claim(batchSize, leaseMs);
       await Promise.all(rows.map(deliverSafely));
-      if (metrics) metrics.deliveriesPending.set((await deliveries.countByStatus()).pending);
+      if (metrics && (rows.length > 0 || now() - gaugeUpdatedAt > GAUGE_INTERVAL_MS)) {
+        gaugeUpdatedAt = now();
+        metrics.deliveriesPending.set(await deliveries.countUnfinished());
+      }
       return rows.length;
     },
 
@@ -149,11 +156,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         try {
           const handled = await this.runOnce();
           failures = 0;
-          if (handled === 0) await sleep(options.idleMs ?? 500, signal);
+          if (handled === 0) await pause(options.idleMs ?? 500, signal);
         } catch (error) {
           failures++;
           log.error({ err: error }, 'delivery worker could not claim deliveries (database down?); retrying');
-          await sleep(Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)), signal);
+          await pause(Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)), signal);
         }
       }
     },
@@ -161,16 +168,3 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
 }
 
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

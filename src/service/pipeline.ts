@@ -1,5 +1,6 @@
 // The running pipeline of one process: tracker sync, the R2Z2 poller (only in the elected process),
 // the delivery worker and the daily retention purge. Everything stops on one abort.
+import { pause } from '../clock.ts';
 import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createDeliveryStore } from '../db/delivery-store.ts';
@@ -146,7 +147,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       if (!release) {
         if (!announced) log.info('another process polls R2Z2; this one delivers and waits to take over');
         announced = true;
-        await sleep(30_000, signal);
+        await pause(30_000, signal);
         continue;
       }
       try {
@@ -187,26 +188,13 @@ async function every(
   name: string,
   immediately = true,
 ): Promise<void> {
-  if (!immediately) await sleep(intervalMs, signal);
+  if (!immediately) await pause(intervalMs, signal);
   while (!signal.aborted) {
     try {
       await task();
     } catch (error) {
       log.error({ err: error }, `${name} failed; will try again`);
     }
-    await sleep(intervalMs, signal);
+    await pause(intervalMs, signal);
   }
-}
-
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

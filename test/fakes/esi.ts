@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EsiClock } from '../../src/ingest/esi/clock.ts';
+import type { Clock } from '../../src/clock.ts';
 import type { EsiName } from '../../src/ingest/esi/types.ts';
 
 export const INVALID_IDS_ERROR = 'Ensure all IDs are valid before resolving.';
@@ -257,7 +257,7 @@ function parseJson(text: string): unknown {
 }
 
 /** A clock for ESI tests: sleeping advances time at once and is recorded, so waits are checked without waiting. */
-export interface TestEsiClock extends EsiClock {
+export interface TestEsiClock extends Clock {
   readonly sleeps: number[];
   advance(ms: number): void;
 }

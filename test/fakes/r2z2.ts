@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../../src/ingest/r2z2/clock.ts';
+import type { Clock } from '../../src/clock.ts';
 
 export interface FakeR2z2Request {
   path: string;

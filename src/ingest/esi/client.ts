@@ -4,7 +4,7 @@
 import { Agent, type Dispatcher, request } from 'undici';
 import { z } from 'zod';
 import type { Logger } from '../../log.ts';
-import { type EsiClock, systemClock } from './clock.ts';
+import { type Clock, systemClock } from '../../clock.ts';
 import { EsiError, EsiUnavailableError } from './errors.ts';
 import { EsiRateLimitGate, type ResponseHeaders } from './rate-limit.ts';
 import type { EsiIdsByCategory, EsiName } from './types.ts';
@@ -31,7 +31,7 @@ export interface EsiClientOptions {
   maxWaitMs?: number;
   /** How long an id ESI called invalid is not asked about again. Default 1 h. */
   unknownIdTtlMs?: number;
-  clock?: EsiClock;
+  clock?: Clock;
   /** undici dispatcher; by default the client owns a keep-alive Agent, closed by close(). */
   dispatcher?: Dispatcher;
 }

@@ -1,6 +1,6 @@
 // The ESI names module as the rest of the bot uses it.
 export { createEsiClient, ESI_COMPATIBILITY_DATE, type EsiClient, type EsiClientOptions } from './client.ts';
-export { type EsiClock, systemClock } from './clock.ts';
+export { type Clock, systemClock } from '../../clock.ts';
 export { EsiError, EsiUnavailableError, type EsiUnavailableReason } from './errors.ts';
 export { createMemoryNameCache, type MemoryNameCache } from './memory-name-cache.ts';
 export { createNameResolver, type NameResolver, type NameResolverOptions } from './name-resolver.ts';

@@ -4,7 +4,7 @@
 // (Types, systems and regions come from the SDE, never from here.)
 import type { Logger } from '../../log.ts';
 import type { EsiClient } from './client.ts';
-import { type EsiClock, systemClock } from './clock.ts';
+import { type Clock, systemClock } from '../../clock.ts';
 import type { EsiName, NameCache, ResolvedName } from './types.ts';
 
 export interface NameResolverOptions {
@@ -15,7 +15,7 @@ export interface NameResolverOptions {
   deadlineMs?: number;
   /** After ESI failed, go cache-only for this long so a queue of alerts is not slowed. Default 30 s. */
   cooldownAfterFailureMs?: number;
-  clock?: EsiClock;
+  clock?: Clock;
 }
 
 export interface NameResolver {

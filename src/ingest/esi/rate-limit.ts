@@ -1,7 +1,7 @@
 // Keeps the ESI client polite: remembers when ESI asked us to stop (429/420 Retry-After, the legacy
 // error limit, the token buckets of X-Ratelimit-*) and tells the client how long to wait first.
 import type { Logger } from '../../log.ts';
-import type { EsiClock } from './clock.ts';
+import type { Clock } from '../../clock.ts';
 
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
@@ -21,7 +21,7 @@ export class EsiRateLimitGate {
   private pause: EsiPause | undefined;
 
   constructor(
-    private readonly clock: EsiClock,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {}
 

@@ -2,7 +2,7 @@
 // jittered backoff and another try, until the feed answers 200 or 404. Counts it all in the stats.
 import type { Logger } from '../../log.ts';
 import { errorBackoffMs, rateLimitBackoffMs } from './backoff.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../clock.ts';
 import { parseSequenceFile, SEQUENCE_PATH } from './feed-files.ts';
 import type { FeedResponse, R2z2HttpClient } from './http-client.ts';
 import type { R2z2PollerStats } from './types.ts';

@@ -2,7 +2,7 @@
 // upward one file at a time, waits politely at the head, skips gaps and expired files, honours
 // `sequence_updated`, and hands every document on in order, waiting for the consumer each time.
 import { errorBackoffMs } from './backoff.ts';
-import { systemClock } from './clock.ts';
+import { systemClock } from '../../clock.ts';
 import { documentPath, parseDocumentBody, republishedSequenceOf } from './feed-files.ts';
 import { createFeedReader } from './feed-reader.ts';
 import { createR2z2HttpClient } from './http-client.ts';

@@ -1,6 +1,6 @@
 // The R2Z2 poller's public shapes: what it hands to the consumer and what it counts.
 import type { Logger } from '../../log.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../clock.ts';
 
 /** A document as served, parsed as JSON but not validated. */
 export interface R2z2Item {

@@ -1,5 +1,5 @@
-// Time as the R2Z2 poller sees it: the real clock in production, a fake one in tests so that the
-// polite 6-60 s waits of the feed cost nothing and can be asserted exactly.
+// Time as the bot's loops see it: the real clock in production, fake ones in tests so that polite
+// waits (6 s at the feed's head, backoffs, retry-after) cost nothing and can be asserted exactly.
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface Clock {
@@ -15,3 +15,8 @@ export const systemClock: Clock = {
     await delay(ms, undefined, signal ? { signal } : undefined);
   },
 };
+
+/** Waits `ms`, or less when the signal aborts (then resolves quietly: the loop checks the signal). */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return systemClock.sleep(ms, signal).catch(() => undefined);
+}
