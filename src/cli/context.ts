@@ -2,7 +2,8 @@
 import { type Env, parseEnv } from '../config/env.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { DataDirBusyError, openEmbeddedForCommand } from '../db/embedded.ts';
-import { createLogger, type Logger } from '../log.ts';
+import { databaseConnectionProblem } from '../db/errors.ts';
+import { createLogger, describeDatabaseUrl, type Logger } from '../log.ts';
 import { CliError } from './errors.ts';
 
 export interface CliIo {
@@ -30,7 +31,12 @@ export function createCliContext(source: NodeJS.ProcessEnv, io: CliIo): CliConte
     database() {
       opened ??= (async () => {
         const handle = await openCommandDatabase(env);
-        await handle.migrate();
+        try {
+          await handle.migrate();
+        } catch (error) {
+          await handle.close().catch(() => undefined);
+          throw explainDatabaseError(error, env);
+        }
         return handle;
       })();
       return opened;
@@ -39,6 +45,13 @@ export function createCliContext(source: NodeJS.ProcessEnv, io: CliIo): CliConte
       if (opened) await (await opened).close();
     },
   };
+}
+
+/** Turns "cannot reach the database" into a sentence; anything else passes through unchanged. */
+export function explainDatabaseError(error: unknown, env: Env): unknown {
+  const where = env.DATABASE_URL ? describeDatabaseUrl(env.DATABASE_URL) : env.DATA_DIR;
+  const problem = databaseConnectionProblem(error, where);
+  return problem ? new CliError(problem) : error;
 }
 
 async function openCommandDatabase(env: Env): Promise<DatabaseHandle> {

@@ -78,3 +78,17 @@ describe('configuration from the environment', () => {
     }
   });
 });
+
+describe('database connection problems', () => {
+  it('GIVEN a DATABASE_URL where nothing answers THEN the command says so without the password or a stack trace', async () => {
+    const result = await runCliCapture(['sde', 'status'], {
+      DATABASE_URL: 'postgres://killtracker:hunter2@127.0.0.1:9/killtracker',
+    });
+    expect(result.code).toBe(1);
+    const text = result.err.join('\n');
+    expect(text).toContain('Could not use the database at postgres://killtracker:***@127.0.0.1:9/killtracker');
+    expect(text).toContain('is PostgreSQL running there');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('    at ');
+  });
+});

@@ -9,12 +9,14 @@ import { DataDirBusyError, type EmbeddedServer, startEmbeddedServer } from '../.
 import { createRestAlertSender } from '../../delivery/discord-sender.ts';
 import { startHealthServer } from '../../http/health-server.ts';
 import { createEsiClient } from '../../ingest/esi/client.ts';
+import { SdeError } from '../../ingest/sde/sde-error.ts';
 import { ensureSdeImported } from '../../ingest/sde/update-sde.ts';
 import { describeDatabaseUrl } from '../../log.ts';
 import { createMetrics } from '../../metrics.ts';
 import { startPipeline } from '../../service/pipeline.ts';
 import { createWorldHolder } from '../../service/world.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { explainDatabaseError } from '../context.ts';
 import type { CliCommand } from '../run.ts';
 
 export const MISSING_TOKEN_HELP = [
@@ -57,8 +59,13 @@ export const startCommand: CliCommand = {
     const database = embedded?.handle ?? (await openDatabase({ url: env.DATABASE_URL as string }));
     const metrics = createMetrics();
     try {
-      await database.migrate();
-      await ensureSdeImported({ db: database.db, env, log });
+      await database.migrate().catch((error: unknown) => {
+        throw explainDatabaseError(error, env);
+      });
+      await ensureSdeImported({ db: database.db, env, log }).catch((error: unknown) => {
+        if (!(error instanceof SdeError)) throw error;
+        throw new CliError(`Could not get the EVE static data: ${error.message}`);
+      });
       const world = await createWorldHolder(database.db);
       log.info(
         {
