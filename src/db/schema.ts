@@ -202,3 +202,18 @@ export const guildSettings = pgTable('guild_settings', {
   managerRoleId: text('manager_role_id'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Which Discord roles the guild member behind an EVE character holds (the Discord form of Alliance
+ * Auth "states"), for the *_roles clauses. Imported with `killtracker links import`.
+ */
+export const characterLinks = pgTable(
+  'character_links',
+  {
+    guildId: text('guild_id').notNull(),
+    characterId: bigint('character_id', { mode: 'number' }).notNull(),
+    roleIds: jsonb('role_ids').$type<string[]>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.characterId] })],
+);

@@ -3,6 +3,7 @@
 import { pause } from '../clock.ts';
 import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
+import { createCharacterLinkRepository } from '../db/character-link-repository.ts';
 import { createDeliveryStore } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createNameRepository } from '../db/name-repository.ts';
@@ -10,7 +11,6 @@ import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import { createDeliveryWorker } from '../delivery/worker.ts';
 import { createMatcher } from '../engine/matcher.ts';
-import type { CharacterRoleLinks } from '../engine/tracker/types.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import { createNameResolver } from '../ingest/esi/name-resolver.ts';
 import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
@@ -19,6 +19,7 @@ import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from '../pipeline/ingest-killmail.ts';
+import { createLinkCache } from '../pipeline/link-cache.ts';
 import { createTrackerSync, type TrackerSync } from '../pipeline/tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
@@ -46,7 +47,6 @@ export interface PipelineOptions {
   esi: EsiClient;
   log: Logger;
   metrics: Metrics;
-  linksFor?: (guildId: string | undefined) => CharacterRoleLinks | undefined;
   /** Poll R2Z2 (default true); worker-only processes set false. */
   ingest?: boolean;
   trackerRefreshMs?: number;
@@ -60,6 +60,8 @@ export interface RunningPipeline {
 }
 
 const DAY_MS = 24 * 60 * 60_000;
+/** Links change when an admin imports a new export: a short delay is fine. */
+const LINKS_REFRESH_MS = 30_000;
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { database, settings, world, log, metrics } = options;
@@ -79,6 +81,8 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     onLoaded: (count) => metrics.trackersLoaded.set(count),
   });
   await sync.refresh();
+  const links = createLinkCache(createCharacterLinkRepository({ db }));
+  await links.refresh();
 
   const names = createNameResolver({
     esi: options.esi,
@@ -104,6 +108,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     worker.run(signal),
     every(DAY_MS, signal, async () => purge(), log, 'retention purge', true),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
+    every(LINKS_REFRESH_MS, signal, () => links.refresh(), log, 'character links reload', false),
   ];
   if (options.ingest ?? true) loops.push(pollWhenLeader());
 
@@ -135,7 +140,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       world: () => world.current(),
       log: log.child({ component: 'ingest' }),
       metrics,
-      ...(options.linksFor ? { linksFor: options.linksFor } : {}),
+      linksFor: links.linksFor,
     });
     let announced = false;
     let sdeChecks: Promise<void> | undefined;

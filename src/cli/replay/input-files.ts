@@ -31,11 +31,15 @@ export async function readJsonFile(path: string, option: string): Promise<unknow
  * The character -> Discord roles map of a links file, `{"<character_id>": ["<role_id>", ...]}`, or a
  * usage error listing what is wrong with it.
  */
-export function parseCharacterRoleLinks(value: unknown, path: string): CharacterRoleLinks {
+export function parseCharacterRoleLinks(
+  value: unknown,
+  path: string,
+  option = '--links',
+): CharacterRoleLinks {
   const example = 'e.g. {"2112000001": ["123456789012345678"]}';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CliError(
-      `--links ${path} must be a JSON object mapping character ids to lists of Discord role ids, ${example}.`,
+      `${option} ${path} must be a JSON object mapping character ids to lists of Discord role ids, ${example}.`,
       2,
     );
   }
@@ -65,7 +69,7 @@ export function parseCharacterRoleLinks(value: unknown, path: string): Character
     const more = problems.length - listed.length;
     throw new CliError(
       [
-        `--links ${path} has ${problems.length} problem(s); fix them (${example}):`,
+        `${option} ${path} has ${problems.length} problem(s); fix them (${example}):`,
         ...listed.map((problem) => `  ${problem}`),
         ...(more > 0 ? [`  and ${more} more`] : []),
       ].join('\n'),
