@@ -33,9 +33,13 @@ export async function renderRolePicker(
 ): Promise<EditorView> {
   const current = pickableRoles(row, definition.key);
   const adds = addsRoles(row, definition.key);
-  const notice = adds
-    ? `**${definition.label}** has ${current.length} roles: the roles you pick are added to them.`
-    : `Pick the roles for **${definition.label}** below; picking none removes the condition. Press Back to leave it as it is.`;
+  const notice = [
+    adds
+      ? `**${definition.label}** has ${current.length} roles: the roles you pick are added to them.`
+      : `Pick the roles for **${definition.label}** below; picking none removes the condition. Press Back to leave it as it is.`,
+    // Role conditions only see characters someone linked to members: say where links come from.
+    'A killmail pilot counts when their character is linked to a member with the role (links are imported by the bot operator with `killtracker links import`).',
+  ].join('\n');
   const editor = await renderEditor(row, ctx, notice);
   return {
     ...editor,
