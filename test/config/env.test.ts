@@ -86,7 +86,9 @@ describe('database connection problems', () => {
     });
     expect(result.code).toBe(1);
     const text = result.err.join('\n');
-    expect(text).toContain('Could not use the database at postgres://killtracker:***@127.0.0.1:9/killtracker');
+    expect(text).toContain(
+      'Could not use the database at postgres://killtracker:***@127.0.0.1:9/killtracker',
+    );
     expect(text).toContain('is PostgreSQL running there');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('    at ');
