@@ -1,5 +1,6 @@
-// Benchmark of the universe model on the full EVE map: one uncached BFS from an origin, and a cached
-// jumps() lookup (what matching a killmail against a tracker's origin costs once warm).
+// Benchmark of the universe model on the full EVE map: one uncached BFS from an origin over the whole map,
+// the same search stopped at 15 jumps (what the first kill in a system costs the matcher when its trackers
+// look at most 15 jumps out), and a cached jumps() lookup (matching against a tracker's origin once warm).
 import { createUniverse } from '../src/engine/universe/universe.ts';
 import type { BenchModule } from './run.ts';
 import { percentile, readSharedUniverseData, round3, seededRandom, timeMicroseconds } from './shared.ts';
@@ -9,6 +10,8 @@ const WARM_UP_ORIGINS = 300;
 const CACHED_ORIGINS = 64;
 const LOOKUP_BATCHES = 300;
 const LOOKUPS_PER_BATCH = 1000;
+/** The widest require_max_jumps of the generated tracker sets (bench/tracker-sets.ts). */
+const TRACKER_JUMP_REACH = 15;
 
 export const bfsBench: BenchModule = {
   name: 'bfs',
@@ -39,6 +42,14 @@ export const bfsBench: BenchModule = {
 
     const measured = origins.slice(0, MEASURED_ORIGINS);
     const uncached = measured.map((origin) => timeMicroseconds(() => universe.jumpsFrom(origin)));
+    // Asking about a system no gate reaches makes every search run out its 15 jumps.
+    const gateless = universe.systemIndex(data.systems.find((system) => !gated.has(system.id))?.id ?? -1);
+    if (gateless < 0)
+      throw new Error('the universe data has no system without gates (w-space) to search for');
+    const searches = createUniverse(data);
+    const within = measured.map((origin) =>
+      timeMicroseconds(() => searches.jumpSearch(origin)?.jumpsTo(gateless, TRACKER_JUMP_REACH)),
+    );
 
     const cachedOrigins = origins.slice(0, CACHED_ORIGINS);
     for (const origin of cachedOrigins) universe.jumpsFrom(origin);
@@ -65,6 +76,8 @@ export const bfsBench: BenchModule = {
         build_ms: round3(buildMs),
         uncached_bfs_us_p50: round3(percentile(uncached, 50)),
         uncached_bfs_us_p99: round3(percentile(uncached, 99)),
+        uncached_search_15_jumps_us_p50: round3(percentile(within, 50)),
+        uncached_search_15_jumps_us_p99: round3(percentile(within, 99)),
         cached_lookup_us_p50: round3(percentile(perLookup, 50)),
         checksum,
       },

@@ -1,5 +1,5 @@
 // Run by bench/memory.ts in a fresh node process (--expose-gc): loads what the live bot keeps in memory
-// (universe, item catalog, 10,000 compiled trackers with their index and a warm BFS cache), drops
+// (universe, item catalog, 10,000 compiled trackers with their index and a warm jump-search cache), drops
 // everything else, and prints the process's memory as one JSON line. The baseline is node with tsx
 // (as bin/killtracker.mjs runs) and the code loaded, before any data.
 import type { ItemCatalog } from '../src/engine/catalog.ts';
@@ -49,7 +49,7 @@ function loadLiveState(): LiveState | { skipped: string } {
   trackers.forEach((tracker, index) => {
     matcher.set(String(index), tracker);
   });
-  // Every kill of the corpus once: builds the index and fills the BFS cache as hours of feed would.
+  // Every kill of the corpus once: builds the index and fills the jump-search cache as hours of feed would.
   for (const killmail of killmails) matcher.match(killmail, { now: killmail.time + 60_000 });
   return { matcher, catalog };
 }

@@ -16,8 +16,8 @@ export function mainThreshold(attackerCount: number): number {
  * with a corporation (a one-corp alliance is named by its alliance); between equals the first seen wins.
  */
 export function findMainGroup(killmail: Killmail): MainGroup | null {
-  const alliances = new Map<number, number>();
-  const corporations = new Map<number, number>();
+  const alliances = new Map<number, Tally>();
+  const corporations = new Map<number, Tally>();
   for (const attacker of killmail.attackers) {
     if (attacker.allianceId !== undefined) increment(alliances, attacker.allianceId);
     if (attacker.corporationId !== undefined) increment(corporations, attacker.corporationId);
@@ -36,7 +36,7 @@ export function findMainGroup(killmail: Killmail): MainGroup | null {
 
 /** The attacker ship group flown by the most attackers, if it meets the threshold. */
 export function findMainShipGroup(killmail: Killmail): MainShipGroup | null {
-  const groups = new Map<number, number>();
+  const groups = new Map<number, Tally>();
   for (const attacker of killmail.attackers) {
     if (attacker.shipGroupId !== undefined) increment(groups, attacker.shipGroupId);
   }
@@ -45,14 +45,23 @@ export function findMainShipGroup(killmail: Killmail): MainShipGroup | null {
   return { groupId: top.id, count: top.count };
 }
 
-function increment(counts: Map<number, number>, id: number): void {
-  counts.set(id, (counts.get(id) ?? 0) + 1);
+/** A running count: one map lookup per attacker instead of a get and a set (3,000-pilot fights). */
+interface Tally {
+  readonly id: number;
+  count: number;
 }
 
-function largest(counts: ReadonlyMap<number, number>): { id: number; count: number } | undefined {
-  let best: { id: number; count: number } | undefined;
-  for (const [id, count] of counts) {
-    if (!best || count > best.count) best = { id, count };
+function increment(counts: Map<number, Tally>, id: number): void {
+  const tally = counts.get(id);
+  if (tally) tally.count++;
+  else counts.set(id, { id, count: 1 });
+}
+
+/** The tally with the highest count; between equals the first seen. */
+function largest(counts: ReadonlyMap<number, Tally>): Tally | undefined {
+  let best: Tally | undefined;
+  for (const tally of counts.values()) {
+    if (!best || tally.count > best.count) best = tally;
   }
   return best;
 }

@@ -2,8 +2,15 @@
 // order. Changing one tracker recompiles only that one; an index of anchors picks the trackers to test.
 import { findMainGroup, findMainShipGroup } from './fleet.ts';
 import type { Killmail } from './killmail/types.ts';
-import { type CompiledTracker, compileTracker } from './tracker/compile.ts';
+import {
+  type CompiledTracker,
+  compileTracker,
+  NO_SHIP_TYPES,
+  originDistanceLy,
+  originJumps,
+} from './tracker/compile.ts';
 import { createMatchScope } from './tracker/match-scope.ts';
+import { ScreenedKill, ScreenTable } from './tracker/screen.ts';
 import { buildTrackerIndex, type IndexedTracker, type TrackerIndex } from './tracker/tracker-index.ts';
 import type {
   MainGroup,
@@ -47,25 +54,48 @@ interface Entry {
   compiled: CompiledTracker;
 }
 
+/**
+ * What the match loop reads of each tracker, copied out of the compiled tracker so that the common match
+ * (screened clauses only, no origin, no ship clause) touches this one small object and nothing else.
+ */
 interface IndexedEntry extends IndexedTracker {
   readonly key: string;
+  readonly tracker: TrackerDefinition;
+  readonly unscreened: CompiledTracker['unscreened'];
+  readonly origin: CompiledTracker['origin'];
+  readonly reportsShipTypes: boolean;
 }
 
 export function createMatcher(options: MatcherOptions): Matcher {
   const { universe, defaultMaxAgeMinutes } = options;
   const entries = new Map<string, Entry>();
   // Rebuilt (cheap bookkeeping, no recompiling) on the first match after a change.
-  let index: TrackerIndex<IndexedEntry> | undefined;
+  let index: { trackers: TrackerIndex<IndexedEntry>; screens: ScreenTable } | undefined;
   let visit = 0;
   const anchored: IndexedEntry[] = [];
 
-  const currentIndex = (): TrackerIndex<IndexedEntry> => {
+  const currentIndex = () => {
     if (index) return index;
     const enabled: IndexedEntry[] = [];
     for (const { key, compiled } of entries.values()) {
-      if (compiled.tracker.enabled) enabled.push({ key, compiled, ordinal: enabled.length });
+      if (!compiled.tracker.enabled) continue;
+      enabled.push({
+        key,
+        compiled,
+        ordinal: enabled.length,
+        tracker: compiled.tracker,
+        unscreened: compiled.unscreened,
+        origin: compiled.origin,
+        reportsShipTypes: compiled.reportsShipTypes,
+      });
     }
-    index = buildTrackerIndex(enabled, universe);
+    index = {
+      trackers: buildTrackerIndex(enabled, universe),
+      screens: new ScreenTable(
+        enabled.map(({ ordinal, compiled }) => ({ ordinal, screen: compiled.screen })),
+        enabled.length,
+      ),
+    };
     return index;
   };
 
@@ -103,9 +133,11 @@ export function createMatcher(options: MatcherOptions): Matcher {
     has: (key) => entries.has(key),
 
     match(killmail, matchOptions = {}) {
-      const { unanchored, collect } = currentIndex();
+      const { trackers, screens } = currentIndex();
+      const { unanchored } = trackers;
       const scope = createMatchScope(killmail, universe, matchOptions);
-      collect(killmail, scope, ++visit, anchored);
+      const screened = new ScreenedKill(killmail, scope.now);
+      trackers.collect(killmail, scope, ++visit, anchored);
       const matches: TrackerMatch[] = [];
       // Fleet facts depend on the killmail only: found once, and only when something matched.
       let fleet: { mainGroup: MainGroup | null; mainShipGroup: MainShipGroup | null } | undefined;
@@ -116,17 +148,22 @@ export function createMatcher(options: MatcherOptions): Matcher {
         const takeAnchored =
           u >= unanchored.length || (a < anchored.length && anchored[a]!.ordinal < unanchored[u]!.ordinal);
         const candidate = takeAnchored ? anchored[a++]! : unanchored[u++]!;
-        const { compiled } = candidate;
-        if (!compiled.test(killmail, scope)) continue;
+        // The screen from one flat array first: most candidates that fail, fail there.
+        if (!screens.passes(candidate.ordinal, screened)) continue;
+        const { unscreened } = candidate;
+        if (unscreened !== null && !unscreened(killmail, scope)) continue;
         fleet ??= { mainGroup: findMainGroup(killmail), mainShipGroup: findMainShipGroup(killmail) };
+        const { origin } = candidate;
         matches.push({
           trackerKey: candidate.key,
-          tracker: compiled.tracker,
-          jumps: compiled.jumps(killmail, scope),
-          distanceLy: compiled.distanceLy(killmail),
+          tracker: candidate.tracker,
+          jumps: originJumps(origin, killmail, scope),
+          distanceLy: originDistanceLy(universe, origin, killmail),
           mainGroup: fleet.mainGroup,
           mainShipGroup: fleet.mainShipGroup,
-          matchedShipTypeIds: compiled.matchedShipTypeIds(killmail),
+          matchedShipTypeIds: candidate.reportsShipTypes
+            ? candidate.compiled.matchedShipTypeIds(killmail, scope)
+            : NO_SHIP_TYPES,
         });
       }
       return matches;

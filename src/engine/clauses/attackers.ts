@@ -13,6 +13,7 @@ export const [requireMinAttackers, requireMaxAttackers] = rangeClauses({
   group: 'attackers',
   valueKind: 'int',
   cost: 1,
+  screenOf: 'attackers',
   read: (killmail) => killmail.attackerCount,
   minPhrase: (value) => `with at least ${value} attacker${value === 1 ? '' : 's'}`,
   maxPhrase: (value) => `with at most ${value} attacker${value === 1 ? '' : 's'}`,

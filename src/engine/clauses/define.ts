@@ -9,9 +9,11 @@ import type {
   ClauseDescribeContext,
   ClauseGroup,
   ClauseIndexing,
+  ClauseScreen,
   ClauseTest,
   ClauseValue,
   ClauseValueKind,
+  KillKind,
 } from './types.ts';
 import { validateClauseValue } from './values.ts';
 
@@ -38,6 +40,7 @@ interface ClauseMeta<K extends ClauseValueKind> {
 export interface ClauseSpec<K extends ClauseValueKind> extends ClauseMeta<K> {
   indexedBy?: ClauseIndexing;
   excludesSpaceClass?: SpaceClass;
+  screen?: ClauseScreen;
   crossCheck?(value: ValueOf<K>, context: ClauseCrossCheckContext): string | undefined;
   compile(value: ValueOf<K>, context: ClauseCompileContext): ClauseTest | null;
   describe(value: ValueOf<K>, context: ClauseDescribeContext): string;
@@ -56,6 +59,7 @@ export function defineClause<K extends ClauseValueKind>(spec: ClauseSpec<K>): Cl
     cost: spec.cost,
     ...(spec.indexedBy && { indexedBy: spec.indexedBy }),
     ...(spec.excludesSpaceClass && { excludesSpaceClass: spec.excludesSpaceClass }),
+    ...(spec.screen && { screen: spec.screen }),
     validate: (value, context) => validateClauseValue(spec.valueKind, value, context),
     ...(crossCheck ? { crossCheck: (value, context) => crossCheck(typed(value), context) } : {}),
     compile: (value, context) => spec.compile(typed(value), context),
@@ -63,16 +67,25 @@ export function defineClause<K extends ClauseValueKind>(spec: ClauseSpec<K>): Cl
   };
 }
 
-/** A true/false clause: true applies the test, false sets no condition. */
+/**
+ * A true/false clause: true applies the test, false sets no condition. A clause about the kill's space
+ * class or kind says so (`excludesSpaceClass`, `killKind`), and its test must be exactly that condition.
+ */
 export function flagClause(
   spec: Omit<ClauseMeta<'flag'>, 'valueKind'> & {
     excludesSpaceClass?: SpaceClass;
+    killKind?: { killKind: KillKind; is: boolean };
     test: ClauseTest;
     phrase: string;
   },
 ): ClauseDefinition {
+  const { killKind, ...rest } = spec;
+  const screen: ClauseScreen | undefined = killKind
+    ? { kind: 'kill_kind', ...killKind }
+    : spec.excludesSpaceClass && { kind: 'space_class', spaceClass: spec.excludesSpaceClass };
   return defineClause({
-    ...spec,
+    ...rest,
+    ...(screen && { screen }),
     valueKind: 'flag',
     compile: (value) => (value ? spec.test : null),
     describe: () => spec.phrase,
@@ -94,6 +107,7 @@ export function negated(
     valueKind: twin.valueKind,
     cost: twin.cost,
     validate: twin.validate,
+    ...(twin.screen?.kind === 'kill_kind' && { screen: { ...twin.screen, is: !twin.screen.is } }),
     crossCheck: (value, context) => contradiction(twin.key, value, context.clauses[twin.key]),
     compile: (value, context) => {
       const test = twin.compile(value, context);
@@ -137,6 +151,8 @@ export function rangeClauses(spec: {
   cost: number;
   /** Set when the matcher may index trackers by the minimum (see tracker/range-index.ts). */
   minIndexedBy?: ClauseIndexing;
+  /** Set when `read` is what the matcher's screen reads (see tracker/screen.ts). */
+  screenOf?: 'value' | 'attackers';
   read: (killmail: Killmail) => number | undefined;
   minPhrase: (value: number) => string;
   maxPhrase: (value: number) => string;
@@ -149,6 +165,7 @@ export function rangeClauses(spec: {
     valueKind: spec.valueKind,
     cost: spec.cost,
     ...(spec.minIndexedBy && { indexedBy: spec.minIndexedBy }),
+    ...(spec.screenOf && { screen: { kind: 'min', of: spec.screenOf } }),
     crossCheck: (value, context) => {
       const max = context.clauses[spec.maxKey];
       return typeof max === 'number' && value > max
@@ -167,6 +184,7 @@ export function rangeClauses(spec: {
     group: spec.group,
     valueKind: spec.valueKind,
     cost: spec.cost,
+    ...(spec.screenOf && { screen: { kind: 'max', of: spec.screenOf } }),
     compile: (value) => (killmail) => {
       const actual = read(killmail);
       return actual !== undefined && actual <= value;

@@ -15,6 +15,7 @@ export const [requireMinValue, requireMaxValue] = rangeClauses({
   cost: 1,
   // Least selective of all anchors: used only by trackers with no place, entity or range to index.
   minIndexedBy: { fact: 'min_value', rank: 20 },
+  screenOf: 'value',
   read: (killmail) => killmail.value,
   minPhrase: (value) => `worth at least ${formatIsk(value)}`,
   maxPhrase: (value) => `worth at most ${formatIsk(value)}`,
@@ -25,6 +26,7 @@ export const requireNpcKills = flagClause({
   label: 'Only NPC kills',
   group: 'kind',
   cost: 1,
+  killKind: { killKind: 'npc', is: true },
   test: (killmail) => killmail.npc,
   phrase: 'by NPCs',
 });
@@ -40,6 +42,7 @@ export const requireWarKills = flagClause({
   label: 'Only war kills',
   group: 'kind',
   cost: 1,
+  killKind: { killKind: 'war', is: true },
   test: (killmail) => killmail.war,
   phrase: 'in a war',
 });
@@ -55,6 +58,7 @@ export const requireSolo = flagClause({
   label: 'Only solo kills',
   group: 'kind',
   cost: 1,
+  killKind: { killKind: 'solo', is: true },
   test: (killmail) => killmail.solo,
   phrase: 'solo',
 });
@@ -70,6 +74,7 @@ export const excludeAwox = flagClause({
   label: 'No awox kills',
   group: 'kind',
   cost: 1,
+  killKind: { killKind: 'awox', is: false },
   test: (killmail) => !killmail.awox,
   phrase: 'not awox',
 });

@@ -26,10 +26,7 @@ export const requireMaxJumps = defineClause({
   cost: 6,
   crossCheck: needsOrigin,
   // The route (and whether it avoids high-sec) is the tracker's: see tracker/route.ts.
-  compile: (value, context) => (killmail, scope) => {
-    const jumps = context.routeJumps(killmail, scope);
-    return jumps >= 0 && jumps <= value;
-  },
+  compile: (value, context) => (killmail, scope) => context.routeJumps(killmail, scope, value) >= 0,
   describe: (value, context) => `within ${value} jump${value === 1 ? '' : 's'} of ${originName(context)}`,
 });
 

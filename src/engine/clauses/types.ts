@@ -2,7 +2,7 @@
 // description), collected in the registry. Trackers hold clause values as plain data.
 import type { Killmail } from '../killmail/types.ts';
 import type { CharacterRoleLinks, TrackerClauses } from '../tracker/types.ts';
-import type { SpaceClass, Universe } from '../universe/types.ts';
+import type { JumpSearch, SpaceClass, Universe } from '../universe/types.ts';
 
 export type ClauseGroup = 'location' | 'attackers' | 'victim' | 'value' | 'kind' | 'members';
 
@@ -39,12 +39,14 @@ export interface MatchScope {
   /** Dense universe index of the kill's system; -1 when the universe does not know it. */
   readonly systemIndex: number;
   /**
-   * Gate jumps from the kill's system to every system (null for an unknown system). Routes are
-   * undirected, so entry [origin index] is the distance from a tracker's origin.
+   * Gate jumps from the kill's system (null for an unknown system). Routes are undirected, so the jumps
+   * to a tracker's origin index are the jumps from that origin.
    */
-  jumpsFromKill(avoidHighSec: boolean): Int32Array | null;
+  killJumps(avoidHighSec: boolean): JumpSearch | null;
   /** The character -> roles links of a guild, fetched once per killmail. */
   links(guildId: string | undefined): CharacterRoleLinks | undefined;
+  /** A fact of the killmail computed at most once per match, shared by every tracker (keyed by `fact`). */
+  shared<T>(fact: (killmail: Killmail) => T): T;
 }
 
 /** A compiled clause: true when the killmail satisfies it. Must not allocate on the hot path. */
@@ -58,8 +60,11 @@ export interface ClauseCompileContext {
   readonly clauses: TrackerClauses;
   /** The Discord guild the tracker belongs to: its id is the @everyone role ("any linked member"). */
   readonly guildId: string | undefined;
-  /** Gate jumps from the tracker's origin to the kill, -1 when unreachable (see tracker/route.ts). */
-  readonly routeJumps: (killmail: Killmail, scope: MatchScope) => number;
+  /**
+   * Gate jumps from the tracker's origin to the kill, -1 when unreachable or, given `maxJumps`, farther
+   * than that: a clause that only asks "within N?" never pays for searching further (see tracker/route.ts).
+   */
+  readonly routeJumps: (killmail: Killmail, scope: MatchScope, maxJumps?: number) => number;
 }
 
 export interface ClauseValidationContext {
@@ -124,6 +129,20 @@ export type IndexedFact =
   /** zKillboard value at or above a minimum: the last resort of trackers with no place or entity. */
   | 'min_value';
 
+/** Kinds of kill a flag clause can require or forbid. */
+export type KillKind = 'npc' | 'war' | 'solo' | 'awox';
+
+/**
+ * The condition of a clause that is one of the cheap, common ones the matcher keeps as numbers instead of
+ * calling its test (see tracker/screen.ts): a bound on the value or the attacker count, a kill kind that
+ * must be present (`is: true`) or absent, or an excluded space class. It must mean exactly what the
+ * compiled test means.
+ */
+export type ClauseScreen =
+  | { kind: 'min' | 'max'; of: 'value' | 'attackers' }
+  | { kind: 'kill_kind'; killKind: KillKind; is: boolean }
+  | { kind: 'space_class'; spaceClass: SpaceClass };
+
 /** How a required clause can index its tracker; the lowest rank (most selective) present wins. */
 export interface ClauseIndexing {
   readonly fact: IndexedFact;
@@ -144,6 +163,8 @@ export interface ClauseDefinition {
   readonly indexedBy?: ClauseIndexing;
   /** For the six space-class flags: the class this clause excludes when true. */
   readonly excludesSpaceClass?: SpaceClass;
+  /** Set when the clause's condition is a screened one (checked from numbers, not by calling its test). */
+  readonly screen?: ClauseScreen;
   /** Checks and normalizes one value (e.g. drops repeated ids); the message says what to write instead. */
   validate(value: unknown, context: ClauseValidationContext): ClauseCheck;
   /** A problem of this clause with the rest of the tracker (missing origin, min above max...), if any. */

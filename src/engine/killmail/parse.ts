@@ -1,6 +1,7 @@
 // Turns untrusted JSON (one R2Z2 document, a JSON array of them, or JSONL text) into typed documents, with
 // errors that name the killmail and the field. Never throws: a bad killmail is a result, not a crash.
 import type { z } from 'zod';
+import { readDocumentFast } from './fast-parse.ts';
 import { type ParsedR2z2Document, r2z2DocumentSchema } from './schema.ts';
 import type { R2z2Document } from './types.ts';
 
@@ -12,13 +13,25 @@ export type KillmailParseEntry = KillmailParseResult & { index: number; line: nu
 /** How many field problems one error message lists before "and N more". */
 const MAX_LISTED_ISSUES = 3;
 
-/** Validates one R2Z2 document. */
+/** Validates one R2Z2 document: the hand-written fast path first, zod for anything it is unsure of. */
 export function parseKillmailDocument(value: unknown): KillmailParseResult {
+  const document = readDocumentFast(value);
+  return document ? withMatchingIds(value, document) : parseWithSchema(value);
+}
+
+/**
+ * Validates one R2Z2 document with the zod schema alone: the path for whatever the fast path is unsure of,
+ * and the reference it must agree with.
+ */
+export function parseWithSchema(value: unknown): KillmailParseResult {
   const parsed = r2z2DocumentSchema.safeParse(value);
   if (!parsed.success) {
     return { ok: false, error: withKillmailId(value, describeIssues(value, parsed.error.issues)) };
   }
-  const document = parsed.data;
+  return withMatchingIds(value, asR2z2Document(parsed.data));
+}
+
+function withMatchingIds(value: unknown, document: R2z2Document): KillmailParseResult {
   if (document.esi.killmail_id !== document.killmail_id) {
     return {
       ok: false,
@@ -28,7 +41,7 @@ export function parseKillmailDocument(value: unknown): KillmailParseResult {
       ),
     };
   }
-  return { ok: true, document: asR2z2Document(document) };
+  return { ok: true, document };
 }
 
 /**

@@ -1,11 +1,14 @@
-// Compiles a validated tracker once into a predicate over normalized killmails: the age limit first, then
-// its clauses from cheapest and most selective (flags, classes, value, ids) to costliest (jumps, LY).
+// Compiles a validated tracker once into a predicate over normalized killmails: its screen first (age,
+// value, attackers, space classes, kill kinds as numbers), then its other clauses from cheapest and most
+// selective (ids) to costliest (jumps, LY).
 import { getClause } from '../clauses/registry.ts';
 import type { ClauseDefinition, ClauseTest, ClauseValue, IndexedFact, MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
+import { attackerShipReporter } from './attacker-ships.ts';
 import { createMatchScope } from './match-scope.ts';
 import { type RouteJumps, type RouteSource, routeJumpsOf, routeSource } from './route.ts';
+import { narrowScreen, openScreen, passesScreen, ScreenedKill, type TrackerScreen } from './screen.ts';
 import type { MatchOptions, TrackerDefinition } from './types.ts';
 
 export interface CompileTrackerOptions {
@@ -27,7 +30,14 @@ export interface CompiledTracker {
   readonly tracker: TrackerDefinition;
   readonly guildId: string | undefined;
   readonly anchor: TrackerAnchor | undefined;
-  /** The hot path: true when the killmail passes every clause. The scope is shared by all trackers. */
+  /** The age limit and the clauses kept as numbers (see screen.ts). */
+  readonly screen: TrackerScreen;
+  /**
+   * The matcher's hot path, after the screen: the tests of the clauses the screen does not cover, minus
+   * the anchor's own (the index hands out a tracker only when its anchor fits). Null when none are left.
+   */
+  readonly unscreened: ClauseTest | null;
+  /** True when the killmail passes every clause. The scope is shared by all trackers. */
   test(killmail: Killmail, scope: MatchScope): boolean;
   /** Convenience for a single check (tests, previews): builds its own scope. */
   matches(killmail: Killmail, options?: MatchOptions): boolean;
@@ -35,11 +45,47 @@ export interface CompiledTracker {
   jumps(killmail: Killmail, scope: MatchScope): number | null;
   /** Light years from the origin; null without origin or where distance is undefined (w-space...). */
   distanceLy(killmail: Killmail): number | null;
-  /** Attacker ship types that satisfied the tracker's attacker ship type/group clauses, first seen first. */
-  matchedShipTypeIds(killmail: Killmail): number[];
+  /**
+   * Attacker ship types that satisfied the tracker's attacker ship type/group clauses, first seen first.
+   * Trackers without such clauses all share one frozen empty list, NO_SHIP_TYPES. Given the match's
+   * scope, the attackers' ships are indexed once for every tracker reporting on the killmail.
+   */
+  matchedShipTypeIds(killmail: Killmail, scope?: MatchScope): number[];
+  /** The origin jumps and light years are counted from; undefined when the tracker has none. */
+  readonly origin: TrackerOrigin | undefined;
+  /** False when `matchedShipTypeIds` is always NO_SHIP_TYPES (no attacker ship clause). */
+  readonly reportsShipTypes: boolean;
+}
+
+/** A tracker's origin and the route its jumps are counted on: what a match reports distances from. */
+export interface TrackerOrigin {
+  readonly solarSystemId: number;
+  readonly route: RouteJumps;
+}
+
+/** Gate jumps from the origin to the kill; null without origin or route. */
+export function originJumps(
+  origin: TrackerOrigin | undefined,
+  killmail: Killmail,
+  scope: MatchScope,
+): number | null {
+  if (origin === undefined) return null;
+  const jumps = origin.route(killmail, scope);
+  return jumps < 0 ? null : jumps;
+}
+
+/** Light years from the origin to the kill; null without origin or where distance is undefined. */
+export function originDistanceLy(
+  universe: Universe,
+  origin: TrackerOrigin | undefined,
+  killmail: Killmail,
+): number | null {
+  return origin === undefined ? null : universe.distanceLy(origin.solarSystemId, killmail.solarSystemId);
 }
 
 const MS_PER_MINUTE = 60_000;
+/** Most trackers report no ship types: one shared list rather than a new one per match. */
+export const NO_SHIP_TYPES: number[] = Object.freeze([]) as unknown as number[];
 
 /** Throws UnknownClauseError for a clause key the registry does not know (validate first). */
 export function compileTracker(tracker: TrackerDefinition, options: CompileTrackerOptions): CompiledTracker {
@@ -56,13 +102,18 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
     routeJumps,
   };
 
-  const compiled: Array<{ cost: number; test: ClauseTest }> = [];
+  const maxAgeMinutes = tracker.max_age_minutes ?? options.defaultMaxAgeMinutes;
+  const screen = openScreen(
+    maxAgeMinutes === undefined ? Number.POSITIVE_INFINITY : maxAgeMinutes * MS_PER_MINUTE,
+  );
+  const compiled: Array<{ cost: number; test: ClauseTest; definition: ClauseDefinition }> = [];
   let anchoring: { definition: ClauseDefinition; value: ClauseValue } | undefined;
   for (const [key, value] of Object.entries(tracker.clauses)) {
     const definition = getClause(key);
     const test = definition.compile(value, context);
     if (!test) continue;
-    compiled.push({ cost: definition.cost, test });
+    if (definition.screen) narrowScreen(screen, definition.screen, value);
+    else compiled.push({ cost: definition.cost, test, definition });
     const rank = definition.indexedBy?.rank;
     if (rank !== undefined && (!anchoring || rank < anchoring.definition.indexedBy!.rank)) {
       anchoring = { definition, value };
@@ -70,35 +121,34 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
   }
   // Array.prototype.sort is stable: equal costs keep the tracker's own order.
   compiled.sort((a, b) => a.cost - b.cost);
-  const maxAgeMinutes = tracker.max_age_minutes ?? options.defaultMaxAgeMinutes;
-  // Checked inline rather than as one more clause: it is the first test of nearly every tracker.
-  const maxAgeMs = maxAgeMinutes === undefined ? Number.POSITIVE_INFINITY : maxAgeMinutes * MS_PER_MINUTE;
+  const anchor =
+    anchoring && anchorOf(anchoring.definition, anchoring.value, origin, avoidHighSec, source, routeJumps);
   const tests = compiled.map((entry) => entry.test);
+  const testsBeyondAnchor = anchor
+    ? compiled.filter((entry) => entry.definition !== anchoring?.definition).map((entry) => entry.test)
+    : tests;
+  const clausesHold = allOf(tests);
 
-  const test = (killmail: Killmail, scope: MatchScope): boolean => {
-    if (scope.now !== undefined && scope.now - killmail.time > maxAgeMs) return false;
-    for (let i = 0; i < tests.length; i++) {
-      if (!tests[i]!(killmail, scope)) return false;
-    }
-    return true;
-  };
+  const reportShipTypes = shipTypeReporter(tracker);
+  const trackerOrigin = origin === undefined ? undefined : { solarSystemId: origin, route: routeJumps };
+
+  const test = (killmail: Killmail, scope: MatchScope): boolean =>
+    passesScreen(screen, new ScreenedKill(killmail, scope.now)) && (clausesHold?.(killmail, scope) ?? true);
 
   return {
     tracker,
     guildId: options.guildId,
-    anchor:
-      anchoring && anchorOf(anchoring.definition, anchoring.value, origin, avoidHighSec, source, routeJumps),
+    anchor,
+    screen,
+    unscreened: allOf(testsBeyondAnchor),
     test,
     matches: (killmail, matchOptions = {}) =>
       test(killmail, createMatchScope(killmail, universe, matchOptions)),
-    jumps: (killmail, scope) => {
-      if (origin === undefined) return null;
-      const jumps = routeJumps(killmail, scope);
-      return jumps < 0 ? null : jumps;
-    },
-    distanceLy: (killmail) =>
-      origin === undefined ? null : universe.distanceLy(origin, killmail.solarSystemId),
-    matchedShipTypeIds: shipTypeReporter(tracker),
+    jumps: (killmail, scope) => originJumps(trackerOrigin, killmail, scope),
+    distanceLy: (killmail) => originDistanceLy(universe, trackerOrigin, killmail),
+    matchedShipTypeIds: reportShipTypes ?? (() => NO_SHIP_TYPES),
+    origin: trackerOrigin,
+    reportsShipTypes: reportShipTypes !== null,
   };
 }
 
@@ -123,46 +173,23 @@ function anchorOf(
   return { kind: 'ids', fact, ids: numbers(value) };
 }
 
-/** Collects attacker ship types that satisfy the attacker ship clauses (empty when there are none). */
-function shipTypeReporter(tracker: TrackerDefinition): (killmail: Killmail) => number[] {
-  const types = new Set(numbers(tracker.clauses.require_attackers_ship_types));
-  const groups = new Set(numbers(tracker.clauses.require_attackers_ship_groups));
-  if (types.size === 0 && groups.size === 0) return () => [];
-  return (killmail) => {
-    const found = new Set<number>();
-    for (const { type, group } of attackerShips(killmail)) {
-      if (types.has(type) || (group !== undefined && groups.has(group))) found.add(type);
+/** One test for a list of clause tests, stopping at the first that fails; null for none. */
+function allOf(tests: readonly ClauseTest[]): ClauseTest | null {
+  if (tests.length === 0) return null;
+  if (tests.length === 1) return tests[0]!;
+  return (killmail, scope) => {
+    for (let i = 0; i < tests.length; i++) {
+      if (!tests[i]!(killmail, scope)) return false;
     }
-    return [...found];
+    return true;
   };
 }
 
-interface AttackerShip {
-  type: number;
-  group: number | undefined;
-}
-
-// Shared by every tracker reporting on the same killmail: a 3,000-pilot fight has only dozens of ships.
-const attackerShipsByKillmail = new WeakMap<Killmail, readonly AttackerShip[]>();
-
-/** The distinct (ship type, group) pairs of the attackers, first seen first. */
-function attackerShips(killmail: Killmail): readonly AttackerShip[] {
-  const known = attackerShipsByKillmail.get(killmail);
-  if (known) return known;
-  const ships: AttackerShip[] = [];
-  const groupsByType = new Map<number, Array<number | undefined>>();
-  for (const attacker of killmail.attackers) {
-    const type = attacker.shipTypeId;
-    if (type === undefined) continue;
-    const group = attacker.shipGroupId;
-    const seen = groupsByType.get(type);
-    if (seen?.includes(group)) continue;
-    if (seen) seen.push(group);
-    else groupsByType.set(type, [group]);
-    ships.push({ type, group });
-  }
-  attackerShipsByKillmail.set(killmail, ships);
-  return ships;
+/** Reports attacker ship types that satisfy the attacker ship clauses; null when there are none. */
+function shipTypeReporter(tracker: TrackerDefinition): CompiledTracker['matchedShipTypeIds'] | null {
+  const types = numbers(tracker.clauses.require_attackers_ship_types);
+  const groups = numbers(tracker.clauses.require_attackers_ship_groups);
+  return types.length === 0 && groups.length === 0 ? null : attackerShipReporter(types, groups);
 }
 
 function numbers(value: unknown): number[] {

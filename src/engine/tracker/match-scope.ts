@@ -1,16 +1,17 @@
-// Per-killmail facts shared by every tracker during one match: the kill system's index, its BFS arrays
-// and each guild's character links, each computed at most once and only when a clause asks.
+// Per-killmail facts shared by every tracker during one match: the kill system's index, its jump searches,
+// each guild's character links and other derived facts, each looked up at most once and only when asked.
 import type { MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
-import type { Universe } from '../universe/types.ts';
+import type { JumpSearch, Universe } from '../universe/types.ts';
 import type { CharacterRoleLinks, MatchOptions } from './types.ts';
 
 class KillmailScope implements MatchScope {
   readonly now: number | undefined;
   readonly systemIndex: number;
-  private plainJumps: Int32Array | null | undefined;
-  private avoidingJumps: Int32Array | null | undefined;
+  private plainJumps: JumpSearch | null | undefined;
+  private avoidingJumps: JumpSearch | null | undefined;
   private linksByGuild: Map<string | undefined, CharacterRoleLinks | undefined> | undefined;
+  private facts: Map<(killmail: Killmail) => unknown, unknown> | undefined;
 
   constructor(
     readonly killmail: Killmail,
@@ -21,13 +22,13 @@ class KillmailScope implements MatchScope {
     this.systemIndex = universe.systemIndex(killmail.solarSystemId);
   }
 
-  jumpsFromKill(avoidHighSec: boolean): Int32Array | null {
+  killJumps(avoidHighSec: boolean): JumpSearch | null {
     if (this.systemIndex < 0) return null;
     if (avoidHighSec) {
-      this.avoidingJumps ??= this.universe.jumpsFrom(this.killmail.solarSystemId, true);
+      this.avoidingJumps ??= this.universe.jumpSearch(this.killmail.solarSystemId, true);
       return this.avoidingJumps;
     }
-    this.plainJumps ??= this.universe.jumpsFrom(this.killmail.solarSystemId, false);
+    this.plainJumps ??= this.universe.jumpSearch(this.killmail.solarSystemId, false);
     return this.plainJumps;
   }
 
@@ -39,6 +40,14 @@ class KillmailScope implements MatchScope {
     const links = linksFor(guildId);
     this.linksByGuild.set(guildId, links);
     return links;
+  }
+
+  shared<T>(fact: (killmail: Killmail) => T): T {
+    this.facts ??= new Map();
+    if (this.facts.has(fact)) return this.facts.get(fact) as T;
+    const value = fact(this.killmail);
+    this.facts.set(fact, value);
+    return value;
   }
 }
 

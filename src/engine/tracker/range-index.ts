@@ -1,12 +1,12 @@
 // The part of the tracker index for trackers anchored on a range: gate jumps or light years from their
-// origin, or a minimum value. Origins are laid out flat, so thousands of them cost one array read each.
+// origin, or a minimum value. Origins are laid out flat, so thousands of them cost one lookup each.
 import type { MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
 import { hasLightYearDistance } from '../universe/space-class.ts';
 import type { Universe } from '../universe/types.ts';
 import { METRES_PER_LIGHT_YEAR } from '../universe/universe.ts';
 import type { TrackerAnchor } from './compile.ts';
-import { killBfs, type RouteJumps } from './route.ts';
+import { killSearch, type RouteJumps } from './route.ts';
 
 export type RangeAnchor = Extract<TrackerAnchor, { kind: 'jumps' | 'distance' | 'min_value' }>;
 
@@ -21,11 +21,11 @@ interface RangeGroup<T> {
   readonly trackers: T[];
 }
 
-/** Jump groups whose routes all read the kill's BFS (with one avoid-high-sec flag). */
-interface KillBfsJumpGroups<T> {
+/** Jump groups whose routes all read the kill's jump search (with one avoid-high-sec flag). */
+interface KillSearchJumpGroups<T> {
   readonly avoidHighSec: boolean;
   readonly originIndexes: Int32Array;
-  /** The widest limit of each group: one comparison skips a group the kill is too far from. */
+  /** The widest limit of each group: the kill's search never looks beyond it for that group. */
   readonly widest: Int32Array;
   readonly groups: readonly RangeGroup<T>[];
 }
@@ -75,23 +75,24 @@ export function buildRangeIndex<T>(
     }
   }
 
-  const killBfsJumps = [false, true].map((avoidHighSec): KillBfsJumpGroups<T> => {
-    const originIndexes: number[] = [];
-    const groups: RangeGroup<T>[] = [];
+  const killSearchJumps = [false, true].map((avoidHighSec): KillSearchJumpGroups<T> => {
+    const byOrigin: Array<[number, RangeGroup<T>]> = [];
     for (const { anchor, members } of jumpGroups.values()) {
-      if (anchor.source.kind !== 'kill_bfs' || anchor.source.avoidHighSec !== avoidHighSec) continue;
-      originIndexes.push(anchor.source.originIndex);
-      groups.push(widestFirst(members));
+      if (anchor.source.kind !== 'kill_search' || anchor.source.avoidHighSec !== avoidHighSec) continue;
+      byOrigin.push([anchor.source.originIndex, widestFirst(members)]);
     }
+    // By origin index: a kill then reads its jump counts front to back, not all over the array.
+    byOrigin.sort((a, b) => a[0] - b[0]);
+    const groups = byOrigin.map(([, group]) => group);
     return {
       avoidHighSec,
-      originIndexes: Int32Array.from(originIndexes),
+      originIndexes: Int32Array.from(byOrigin, ([originIndex]) => originIndex),
       widest: Int32Array.from(groups, (group) => group.limits[0]!),
       groups,
     };
   });
   const ownRouteJumps: OwnRouteJumpGroup<T>[] = [...jumpGroups.values()]
-    .filter(({ anchor }) => anchor.source.kind !== 'kill_bfs')
+    .filter(({ anchor }) => anchor.source.kind !== 'kill_search')
     .map(({ anchor, members }) => ({ route: anchor.route, ...widestFirst(members) }));
   const distances = distanceIndex(distanceGroups, universe);
   // Lowest minimum first: a kill worth v takes the prefix of minimums <= v.
@@ -105,17 +106,17 @@ export function buildRangeIndex<T>(
 
   return {
     collect(killmail, scope, take) {
-      for (const { avoidHighSec, originIndexes, widest, groups } of killBfsJumps) {
+      for (const { avoidHighSec, originIndexes, widest, groups } of killSearchJumps) {
         if (groups.length === 0) continue;
-        const jumps = killBfs(killmail, scope, avoidHighSec);
-        if (!jumps) continue;
+        const search = killSearch(killmail, scope, avoidHighSec);
+        if (!search) continue;
         for (let g = 0; g < groups.length; g++) {
-          const range = jumps[originIndexes[g]!]!;
-          if (range >= 0 && range <= widest[g]!) takeWithin(groups[g]!, range, take);
+          const range = search.jumpsTo(originIndexes[g]!, widest[g]!);
+          if (range >= 0) takeWithin(groups[g]!, range, take);
         }
       }
       for (const group of ownRouteJumps) {
-        const range = group.route(killmail, scope);
+        const range = group.route(killmail, scope, group.limits[0]!);
         if (range >= 0) takeWithin(group, range, take);
       }
       const kill = universe.system(killmail.solarSystemId);

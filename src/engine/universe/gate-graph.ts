@@ -1,4 +1,5 @@
-// The stargate network as a compressed sparse row (CSR) graph over dense system indexes, and BFS on it.
+// The stargate network as a compressed sparse row (CSR) graph over dense system indexes (searched by
+// jump-search.ts).
 
 export interface GateGraph {
   /** neighbours of system i are targets[offsets[i] .. offsets[i + 1]). */
@@ -40,34 +41,4 @@ export function buildGateGraph(
     targets[cursor[b]!++] = a;
   }
   return { offsets, targets };
-}
-
-/**
- * Gate jumps from `origin` to every system; -1 where unreachable. Systems flagged in `blocked` are
- * never entered (the origin itself is always allowed). `queue` is scratch space of length >= systemCount.
- */
-export function breadthFirstJumps(
-  graph: GateGraph,
-  origin: number,
-  blocked: Uint8Array | null,
-  queue: Int32Array,
-): Int32Array {
-  const { offsets, targets } = graph;
-  const jumps = new Int32Array(offsets.length - 1).fill(-1);
-  jumps[origin] = 0;
-  queue[0] = origin;
-  let head = 0;
-  let tail = 1;
-  while (head < tail) {
-    const current = queue[head++]!;
-    const next = jumps[current]! + 1;
-    const end = offsets[current + 1]!;
-    for (let edge = offsets[current]!; edge < end; edge++) {
-      const neighbour = targets[edge]!;
-      if (jumps[neighbour] !== -1 || (blocked !== null && blocked[neighbour] === 1)) continue;
-      jumps[neighbour] = next;
-      queue[tail++] = neighbour;
-    }
-  }
-  return jumps;
 }

@@ -1,4 +1,4 @@
-// A small least-recently-used cache: per-origin BFS results are reused by every tracker that shares an origin.
+// A small least-recently-used cache: per-origin jump searches are reused by every kill in the same system.
 
 export class LruCache<K, V> {
   // A Map iterates in insertion order, so re-inserting on access keeps the oldest entry first.

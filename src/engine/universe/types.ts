@@ -42,6 +42,20 @@ export interface SolarSystemInfo extends SolarSystemRecord {
   regionName: string | null;
 }
 
+/**
+ * Gate jumps from one origin, found by a breadth-first search that goes only as far as the questions
+ * need and remembers what it found (implemented in universe/jump-search.ts).
+ */
+export interface JumpSearch {
+  /**
+   * Gate jumps on the shortest route to the system at a dense index (see `Universe.systemIndex`); -1 when
+   * unreachable or, given `maxJumps`, farther than that (the search then never looks beyond it).
+   */
+  jumpsTo(index: number, maxJumps?: number): number;
+  /** The whole search: jumps to every system by dense index, -1 = unreachable. Read it, never write it. */
+  all(): Int32Array;
+}
+
 /** Read-only queries over the universe; implemented in universe/universe.ts. */
 export interface Universe {
   readonly systemCount: number;
@@ -56,10 +70,15 @@ export interface Universe {
   /** Gate jumps on the shortest route; null when unreachable or unknown. */
   jumps(fromSystemId: number, toSystemId: number, avoidHighSec?: boolean): number | null;
   /**
-   * Jump counts from one origin to every system (one BFS, cached per origin and flag).
+   * Jump counts from one origin to every system (the whole search, cached per origin and flag).
    * Indexed by the universe's internal system index; -1 = unreachable. Use with `systemIndex`.
    */
   jumpsFrom(originSystemId: number, avoidHighSec?: boolean): Int32Array | null;
+  /**
+   * The search behind `jumpsFrom` and `jumps`, for asking about a few systems cheaply (cached per origin
+   * and flag with them); null for an unknown origin.
+   */
+  jumpSearch(originSystemId: number, avoidHighSec?: boolean): JumpSearch | null;
   /** Internal dense index of a system id, or -1. */
   systemIndex(systemId: number): number;
   /** Straight-line distance in light years (9.46e15 m); null for w-space, abyssal, Pochven or unknown. */

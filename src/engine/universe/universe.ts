@@ -1,11 +1,13 @@
 // Builds the Universe query object from plain SDE data: typed arrays by dense index, a CSR gate graph,
-// and per-origin BFS results kept in an LRU cache.
-import { breadthFirstJumps, buildGateGraph } from './gate-graph.ts';
+// and per-origin jump searches kept in an LRU cache.
+import { buildGateGraph } from './gate-graph.ts';
+import { LazyJumpSearch } from './jump-search.ts';
 import { LruCache } from './lru-cache.ts';
 import { classifySpace, hasLightYearDistance } from './space-class.ts';
 import { SystemNameIndex } from './system-names.ts';
 import type {
   ConstellationRecord,
+  JumpSearch,
   RegionRecord,
   SolarSystemInfo,
   SpaceClass,
@@ -19,7 +21,10 @@ export { displaySecurity } from './space-class.ts';
 export const METRES_PER_LIGHT_YEAR = 9.46e15;
 
 export interface UniverseOptions {
-  /** How many per-origin BFS results to keep (each is 4 bytes per system). Default 512. */
+  /**
+   * How many per-origin jump searches to keep (each 2 bytes per system, 4 more once jumpsFrom asks for
+   * the whole map). Default 512.
+   */
   jumpCacheSize?: number;
 }
 
@@ -80,21 +85,25 @@ export function createUniverse(data: UniverseData, options: UniverseOptions = {}
   }
   const graph = buildGateGraph(count, links);
   const names = new SystemNameIndex(infos.map((info) => info.name));
-  const cache = new LruCache<number, Int32Array>(options.jumpCacheSize ?? DEFAULT_JUMP_CACHE_SIZE);
-  const queue = new Int32Array(count);
+  const cache = new LruCache<number, JumpSearch>(options.jumpCacheSize ?? DEFAULT_JUMP_CACHE_SIZE);
+  const scratch = new Int32Array(count);
 
   const systemIndex = (systemId: number): number => indexById.get(systemId) ?? -1;
 
   // avoidHighSec means the route never passes THROUGH high-sec: intermediate systems and the destination
   // must not be high-sec, but the origin may be (a tracker anchored in high-sec still counts jumps out of
   // it). So with the flag a high-sec destination is unreachable, except the origin itself at 0 jumps.
-  const jumpsFromIndex = (origin: number, avoidHighSec: boolean): Int32Array => {
+  const searchFromIndex = (origin: number, avoidHighSec: boolean): JumpSearch => {
     const key = origin * 2 + (avoidHighSec ? 1 : 0);
     const cached = cache.get(key);
     if (cached) return cached;
-    const jumps = breadthFirstJumps(graph, origin, avoidHighSec ? highSec : null, queue);
-    cache.set(key, jumps);
-    return jumps;
+    const search = new LazyJumpSearch(graph, origin, avoidHighSec ? highSec : null, scratch);
+    cache.set(key, search);
+    return search;
+  };
+  const jumpSearch = (originSystemId: number, avoidHighSec = false): JumpSearch | null => {
+    const origin = indexById.get(originSystemId);
+    return origin === undefined ? null : searchFromIndex(origin, avoidHighSec);
   };
 
   return {
@@ -116,16 +125,15 @@ export function createUniverse(data: UniverseData, options: UniverseOptions = {}
     },
     systemIndex,
     // The returned array is shared through the cache: callers read it and never write to it.
-    jumpsFrom: (originSystemId, avoidHighSec = false) => {
-      const origin = indexById.get(originSystemId);
-      return origin === undefined ? null : jumpsFromIndex(origin, avoidHighSec);
-    },
+    jumpsFrom: (originSystemId, avoidHighSec = false) =>
+      jumpSearch(originSystemId, avoidHighSec)?.all() ?? null,
+    jumpSearch,
     jumps: (fromSystemId, toSystemId, avoidHighSec = false) => {
       const from = indexById.get(fromSystemId);
       const to = indexById.get(toSystemId);
       if (from === undefined || to === undefined) return null;
       if (from === to) return 0;
-      const jumps = jumpsFromIndex(from, avoidHighSec)[to]!;
+      const jumps = searchFromIndex(from, avoidHighSec).jumpsTo(to);
       return jumps < 0 ? null : jumps;
     },
     distanceLy: (fromSystemId, toSystemId) => {
