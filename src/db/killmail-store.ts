@@ -4,7 +4,8 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { R2z2Document } from '../engine/killmail/types.ts';
 import type { TrackerMatch } from '../engine/tracker/types.ts';
 import type { Database } from './client.ts';
-import { deliveries, ingestCursor, killmails, trackers } from './schema.ts';
+import { deliveries, ingestCursor, killmails } from './schema.ts';
+import { recordTrackerMatches } from './tracker-repository.ts';
 
 export interface NewDelivery {
   guildId: string;
@@ -71,12 +72,7 @@ export function createKillmailStore({ db }: { db: Database }) {
             .onConflictDoNothing()
             .returning({ id: deliveries.id });
           deliveriesCreated = created.length;
-          if (input.matchedTrackerIds.length > 0) {
-            await tx
-              .update(trackers)
-              .set({ lastMatchAt: input.receivedAt ?? new Date() })
-              .where(inArray(trackers.id, input.matchedTrackerIds));
-          }
+          await recordTrackerMatches(tx, input.matchedTrackerIds, input.receivedAt ?? new Date());
         }
         await upsertCursor(tx, input.sequence);
         return { stored: inserted.length > 0, deliveriesCreated };

@@ -154,11 +154,18 @@ export function createTrackerRepository({ db }: { db: Database }) {
     },
 
     /** Notes when trackers last matched (not a definition change: no revision bump). */
-    async recordMatches(ids: number[], at: Date, tx: Tx | Database = db): Promise<void> {
-      if (ids.length === 0) return;
-      await tx.update(trackers).set({ lastMatchAt: at }).where(inArray(trackers.id, ids));
-    },
+    recordMatches: (ids: number[], at: Date) => recordTrackerMatches(db, ids, at),
   };
 }
 
 export type TrackerRepository = ReturnType<typeof createTrackerRepository>;
+
+/** "Last match" of trackers, also inside the transaction that stores the killmail they matched. */
+export async function recordTrackerMatches(
+  executor: Pick<Database, 'update'>,
+  ids: number[],
+  at: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await executor.update(trackers).set({ lastMatchAt: at }).where(inArray(trackers.id, ids));
+}
