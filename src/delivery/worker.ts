@@ -81,13 +81,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       log.debug({ delivery: row.id, killmail: row.killmailId }, 'stale alert not posted');
       return;
     }
-    const resolved = await options.names
-      .resolve(alertEntityIds(killmail, matches), { deadlineMs: options.namesDeadlineMs ?? 3000 })
-      .catch((error: unknown) => {
-        metrics?.esiErrors.inc();
-        log.warn({ err: error }, 'ESI names unavailable: posting with ids');
-        return new Map();
-      });
+    // Never throws: names ESI cannot give in time are left out and the alert shows ids.
+    const resolved = await options.names.resolve(alertEntityIds(killmail, matches), {
+      deadlineMs: options.namesDeadlineMs ?? 3000,
+    });
     const body = renderAlert({ killmail, matches, names: nameLookup(resolved), universe, catalog });
     const result = await options.sender.send(row.channelId, body, `kt${row.id}`);
     if (result.ok) {

@@ -88,6 +88,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     esi: options.esi,
     cache: createNameRepository({ db }),
     log: log.child({ component: 'names' }),
+    onEsiFailure: () => metrics.esiErrors.inc(),
   });
   const worker = createDeliveryWorker({
     deliveries,

@@ -69,6 +69,13 @@ describe('name resolver', () => {
     expect([...names.keys()]).toEqual([PILOT.id]);
   });
 
+  it('GIVEN ESI is down THEN each failed lookup is reported (for the ESI error metric)', async () => {
+    await fake.setDown('unavailable');
+    const failures: unknown[] = [];
+    await resolverWith({ onEsiFailure: (error) => failures.push(error) }).resolve([CORP.id]);
+    expect(failures).toHaveLength(1);
+  });
+
   it('GIVEN ESI just failed THEN skips ESI during the cooldown, and fills names again once it is over', async () => {
     const resolver = resolverWith({ cooldownAfterFailureMs: 30_000 });
     await fake.setDown('refused');

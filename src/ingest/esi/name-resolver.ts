@@ -16,6 +16,8 @@ export interface NameResolverOptions {
   /** After ESI failed, go cache-only for this long so a queue of alerts is not slowed. Default 30 s. */
   cooldownAfterFailureMs?: number;
   clock?: Clock;
+  /** Told about every failed ESI lookup (the metrics count them). */
+  onEsiFailure?: (error: unknown) => void;
 }
 
 export interface NameResolver {
@@ -50,6 +52,7 @@ export function createNameResolver(options: NameResolverOptions): NameResolver {
       try {
         names = await esi.names(ids);
       } catch (error) {
+        options.onEsiFailure?.(error);
         esiDownUntil = clock.now() + cooldownMs;
         if (!esiDown) {
           esiDown = true;
