@@ -7,6 +7,7 @@ import type { KillmailStore } from '../db/killmail-store.ts';
 import type { TrackerRepository } from '../db/tracker-repository.ts';
 import type { ItemCatalog } from '../engine/catalog.ts';
 import { normalizeKillmail } from '../engine/killmail/normalize.ts';
+import type { Killmail } from '../engine/killmail/types.ts';
 import { renderAlert } from '../engine/render/alert.ts';
 import type { TrackerMatch } from '../engine/tracker/types.ts';
 import type { Universe } from '../engine/universe/types.ts';
@@ -65,15 +66,32 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const reportedChannels = new Set<string>();
   let gaugeUpdatedAt = 0;
 
-  async function deliver(row: DeliveryRow): Promise<void> {
-    const document = await killmails.get(row.killmailId);
-    if (!document) {
+  /** One killmail's deliveries to several channels usually share a batch: load and normalize it once. */
+  function killmailLoader(): (id: number) => Promise<Killmail | undefined> {
+    const loaded = new Map<number, Promise<Killmail | undefined>>();
+    return (id) => {
+      let killmail = loaded.get(id);
+      if (!killmail) {
+        killmail = killmails
+          .get(id)
+          .then((document) => document && normalizeKillmail(document, options.world()));
+        loaded.set(id, killmail);
+      }
+      return killmail;
+    };
+  }
+
+  async function deliver(
+    row: DeliveryRow,
+    loadKillmail: (id: number) => Promise<Killmail | undefined>,
+  ): Promise<void> {
+    const killmail = await loadKillmail(row.killmailId);
+    if (!killmail) {
       await deliveries.markFailed(row.id, 'killmail no longer stored');
       metrics?.deliveries.inc({ outcome: 'failed' });
       return;
     }
     const { universe, catalog } = options.world();
-    const killmail = normalizeKillmail(document, { universe, catalog });
     const matches = freshMatches(row.matches, killmail.time, now(), options.defaultMaxAgeMinutes);
     if (matches.length === 0) {
       await deliveries.markStale(row.id, "older than the trackers' max age at delivery time");
@@ -125,9 +143,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     }
   }
 
-  async function deliverSafely(row: DeliveryRow): Promise<void> {
+  async function deliverSafely(
+    row: DeliveryRow,
+    loadKillmail: (id: number) => Promise<Killmail | undefined>,
+  ): Promise<void> {
     try {
-      await deliver(row);
+      await deliver(row, loadKillmail);
     } catch (error) {
       // A bug or a database hiccup for this one delivery: its lease expires and it is retried.
       log.error({ err: error, delivery: row.id }, 'delivery failed unexpectedly; it will be retried');
@@ -138,7 +159,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     /** Delivers one batch; resolves with how many deliveries it handled. */
     async runOnce(): Promise<number> {
       const rows = await deliveries.claim(batchSize, leaseMs);
-      await Promise.all(rows.map(deliverSafely));
+      const loadKillmail = killmailLoader();
+      await Promise.all(rows.map((row) => deliverSafely(row, loadKillmail)));
       if (metrics && (rows.length > 0 || now() - gaugeUpdatedAt > GAUGE_INTERVAL_MS)) {
         gaugeUpdatedAt = now();
         metrics.deliveriesPending.set(await deliveries.countUnfinished());
