@@ -1,7 +1,7 @@
 // `killtracker links import|export`: which Discord roles the member behind each EVE character holds
 // (e.g. exported from Alliance Auth), so the *_roles clauses can tell friends from everyone else.
-import { parseArgs } from 'node:util';
 import { createCharacterLinkRepository } from '../../db/character-link-repository.ts';
+import { discordIdOption, parseCommandArgs } from '../args.ts';
 import { UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
 import { parseCharacterRoleLinks, readJsonFile } from '../replay/input-files.ts';
@@ -15,24 +15,13 @@ const USAGE = [
 
 const OPTIONS = { guild: { type: 'string' }, replace: { type: 'boolean' } } as const;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-}
-
 export const linksCommand: CliCommand = {
   usage: 'links import|export ...',
   summary: 'Character -> Discord role links for the *_roles clauses',
   async run(args, ctx) {
     const [action, ...rest] = args;
-    const { values, positionals } = parse(rest);
-    const guildId = values.guild;
-    if (guildId === undefined || !/^\d{17,20}$/.test(guildId)) {
-      throw new UsageError(`--guild must be a Discord server id (17-20 digits).\n${USAGE}`);
-    }
+    const { values, positionals } = parseCommandArgs(rest, OPTIONS, USAGE);
+    const guildId = discordIdOption(values.guild, 'guild', USAGE);
     const repository = createCharacterLinkRepository({ db: (await ctx.database()).db });
     if (action === 'import' && positionals.length === 1) {
       const path = positionals[0]!;

@@ -1,6 +1,6 @@
 // `killtracker replay`: matches a file of killmails against a file of trackers, offline, and prints one
 // line per match. For users testing trackers before they go live, and for comparing against other bots.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.ts';
 import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
 import { parseKillmailDocuments } from '../../engine/killmail/parse.ts';
 import { createMatcher } from '../../engine/matcher.ts';
@@ -102,7 +102,7 @@ export const replayCommand: CliCommand = {
 };
 
 function parseReplayArgs(argv: string[]): ReplayArgs {
-  const { values } = parseOrUsage(argv);
+  const { values } = parseCommandArgs(argv, OPTIONS, USAGE, false);
   const trackersPath = requiredPath(values.trackers, 'trackers');
   const killmailsPath = requiredPath(values.killmails, 'killmails');
   const format = values.format ?? 'jsonl';
@@ -117,14 +117,6 @@ function parseReplayArgs(argv: string[]): ReplayArgs {
     sdePath: optionalPath(values.sde, 'sde'),
     format,
   };
-}
-
-function parseOrUsage(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
 }
 
 function requiredPath(value: string | undefined, option: string): string {

@@ -1,5 +1,5 @@
 // `killtracker route FROM TO [--avoid-high-sec]`: gate jumps and light years between two solar systems.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.ts';
 import type { SolarSystemInfo, Universe } from '../../engine/universe/types.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { loadUniverseFromDatabase } from '../load-universe.ts';
@@ -34,18 +34,10 @@ export const routeCommand: CliCommand = {
 };
 
 function parseRouteArgs(args: string[]): { avoidHighSec: boolean; fromText: string; toText: string } {
-  const { values, positionals } = parseOrUsage(args);
+  const { values, positionals } = parseCommandArgs(args, ROUTE_OPTIONS, USAGE);
   const [fromText, toText, ...extra] = positionals;
   if (fromText === undefined || toText === undefined || extra.length > 0) throw new UsageError(USAGE);
   return { avoidHighSec: values['avoid-high-sec'] === true, fromText, toText };
-}
-
-function parseOrUsage(args: string[]) {
-  try {
-    return parseArgs({ args, options: ROUTE_OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
 }
 
 /** A system by numeric id or by exact name (any case); otherwise an error with close names to try. */

@@ -1,5 +1,5 @@
 // `killtracker sde update [--file PATH] [--force]` and `killtracker sde status`: EVE static data.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.ts';
 import { sdeStatus } from '../../db/sde-store.ts';
 import { SdeError } from '../../ingest/sde/sde-error.ts';
 import { updateSde } from '../../ingest/sde/update-sde.ts';
@@ -37,10 +37,12 @@ export const sdeCommand: CliCommand = {
 };
 
 async function runUpdate(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseOrUsage(args, {
-    file: { type: 'string' },
-    force: { type: 'boolean' },
-  });
+  const { values } = parseCommandArgs(
+    args,
+    { file: { type: 'string' }, force: { type: 'boolean' } },
+    USAGE,
+    false,
+  );
   const file = values.file;
   if (file !== undefined && file.trim() === '') throw new UsageError(`--file needs a path.\n${USAGE}`);
   const { db } = await ctx.database();
@@ -54,7 +56,7 @@ async function runUpdate(args: string[], ctx: CliContext): Promise<number> {
 }
 
 async function runStatus(args: string[], ctx: CliContext): Promise<number> {
-  parseOrUsage(args, {});
+  parseCommandArgs(args, {}, USAGE, false);
   const { db } = await ctx.database();
   const status = await sdeStatus(db);
   // Spelled out so the key order is part of the contract, whatever SdeStatus grows into.
@@ -71,14 +73,4 @@ async function runStatus(args: string[], ctx: CliContext): Promise<number> {
     }),
   );
   return 0;
-}
-
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-function parseOrUsage<T extends Options>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
 }

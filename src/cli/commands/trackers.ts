@@ -1,7 +1,7 @@
 // `killtracker trackers import|export|list`: move trackers (the engine's JSON format) in and out of the
 // database without Discord, e.g. to seed a server or back it up.
+import { discordIdOption, parseCommandArgs } from '../args.ts';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { createTrackerRepository, type TrackerRow } from '../../db/tracker-repository.ts';
 import { loadUniverseData } from '../../db/universe-repository.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
@@ -19,8 +19,6 @@ const USAGE = [
   '  killtracker trackers list [--guild ID]',
 ].join('\n');
 
-const SNOWFLAKE = /^\d{17,20}$/;
-
 const OPTIONS = {
   guild: { type: 'string' },
   channel: { type: 'string' },
@@ -33,7 +31,7 @@ export const trackersCommand: CliCommand = {
   summary: 'Import, export or list trackers (tracker JSON format)',
   async run(args, ctx) {
     const [action, ...rest] = args;
-    const parsed = parseOrUsage(rest);
+    const parsed = parseCommandArgs(rest, OPTIONS, USAGE);
     switch (action) {
       case 'import':
         return importTrackers(ctx, parsed.positionals, parsed.values);
@@ -47,31 +45,13 @@ export const trackersCommand: CliCommand = {
   },
 };
 
-type Values = ReturnType<typeof parseOrUsage>['values'];
-
-function parseOrUsage(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-}
-
-function snowflake(value: string | undefined, option: string): string {
-  if (value === undefined) throw new UsageError(`--${option} is required.\n${USAGE}`);
-  if (!SNOWFLAKE.test(value)) {
-    throw new UsageError(
-      `--${option} must be a Discord id (17-20 digits; enable Developer Mode, right-click, Copy ID).`,
-    );
-  }
-  return value;
-}
+type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
 
 async function importTrackers(ctx: CliContext, positionals: string[], values: Values): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError(USAGE);
-  const guildId = snowflake(values.guild, 'guild');
-  const channelId = snowflake(values.channel, 'channel');
+  const guildId = discordIdOption(values.guild, 'guild', USAGE);
+  const channelId = discordIdOption(values.channel, 'channel', USAGE);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -127,7 +107,7 @@ function assertUniqueNames(trackers: TrackerDefinition[]): void {
 
 async function exportTrackers(ctx: CliContext, positionals: string[], values: Values): Promise<number> {
   if (positionals.length > 0) throw new UsageError(USAGE);
-  const guildId = snowflake(values.guild, 'guild');
+  const guildId = discordIdOption(values.guild, 'guild', USAGE);
   const repository = createTrackerRepository({ db: (await ctx.database()).db });
   let rows = await repository.list(guildId);
   if (values.tracker !== undefined) {
@@ -146,7 +126,7 @@ async function exportTrackers(ctx: CliContext, positionals: string[], values: Va
 
 async function listTrackers(ctx: CliContext, positionals: string[], values: Values): Promise<number> {
   if (positionals.length > 0) throw new UsageError(USAGE);
-  const guildId = values.guild === undefined ? undefined : snowflake(values.guild, 'guild');
+  const guildId = values.guild === undefined ? undefined : discordIdOption(values.guild, 'guild', USAGE);
   const repository = createTrackerRepository({ db: (await ctx.database()).db });
   for (const row of await repository.list(guildId)) {
     ctx.io.out(
