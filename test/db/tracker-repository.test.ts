@@ -1,29 +1,28 @@
 import { expect, it } from 'vitest';
 import { createTrackerRepository, DuplicateTrackerNameError } from '../../src/db/tracker-repository.ts';
-import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-
-const definition = (name: string, clauses: TrackerDefinition['clauses'] = {}): TrackerDefinition => ({
-  version: 1,
-  name,
-  enabled: true,
-  ping: { everyone: false, here: false, roles: [] },
-  ppk: false,
-  clauses,
-});
+import { trackerDefinition } from '../fixtures/trackers.ts';
 
 describeEachDatabase('tracker repository', (getDb) => {
   const repo = () => createTrackerRepository({ db: getDb().db });
 
   it('GIVEN a created tracker WHEN read back by id and guild THEN it has the same definition', async () => {
-    const created = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('Caps') });
+    const created = await repo().create({
+      guildId: 'g1',
+      channelId: 'c1',
+      definition: trackerDefinition('Caps'),
+    });
     const read = await repo().get(created.id, 'g1');
-    expect(read?.definition).toEqual(definition('Caps'));
+    expect(read?.definition).toEqual(trackerDefinition('Caps'));
     expect(read?.name).toBe('Caps');
   });
 
   it('never returns a tracker to another guild', async () => {
-    const created = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('Caps') });
+    const created = await repo().create({
+      guildId: 'g1',
+      channelId: 'c1',
+      definition: trackerDefinition('Caps'),
+    });
     expect(await repo().get(created.id, 'g2')).toBeUndefined();
     expect(await repo().update(created.id, 'g2', { channelId: 'c9' })).toBeUndefined();
     expect(await repo().remove(created.id, 'g2')).toBe(false);
@@ -31,20 +30,20 @@ describeEachDatabase('tracker repository', (getDb) => {
   });
 
   it('refuses a second tracker with the same name (any case) in one guild, allows it in another', async () => {
-    await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('Caps') });
+    await repo().create({ guildId: 'g1', channelId: 'c1', definition: trackerDefinition('Caps') });
     await expect(
-      repo().create({ guildId: 'g1', channelId: 'c2', definition: definition('CAPS') }),
+      repo().create({ guildId: 'g1', channelId: 'c2', definition: trackerDefinition('CAPS') }),
     ).rejects.toBeInstanceOf(DuplicateTrackerNameError);
     await expect(
-      repo().create({ guildId: 'g2', channelId: 'c2', definition: definition('Caps') }),
+      repo().create({ guildId: 'g2', channelId: 'c2', definition: trackerDefinition('Caps') }),
     ).resolves.toBeTruthy();
   });
 
   it('every change moves the revision and changesSince reports only what changed, and deletions', async () => {
-    const a = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('A') });
-    const b = await repo().create({ guildId: 'g1', channelId: 'c1', definition: definition('B') });
+    const a = await repo().create({ guildId: 'g1', channelId: 'c1', definition: trackerDefinition('A') });
+    const b = await repo().create({ guildId: 'g1', channelId: 'c1', definition: trackerDefinition('B') });
     const before = await repo().revision();
-    await repo().update(a.id, 'g1', { definition: definition('A2', { require_min_attackers: 5 }) });
+    await repo().update(a.id, 'g1', { definition: trackerDefinition('A2', { require_min_attackers: 5 }) });
     await repo().remove(b.id, 'g1');
     const changes = await repo().changesSince(before);
     expect(changes.revision).toBeGreaterThan(before);
@@ -53,9 +52,9 @@ describeEachDatabase('tracker repository', (getDb) => {
   });
 
   it('disableChannel switches off every tracker of that channel with the reason', async () => {
-    await repo().create({ guildId: 'g1', channelId: 'dead', definition: definition('A') });
-    await repo().create({ guildId: 'g1', channelId: 'dead', definition: definition('B') });
-    await repo().create({ guildId: 'g1', channelId: 'alive', definition: definition('C') });
+    await repo().create({ guildId: 'g1', channelId: 'dead', definition: trackerDefinition('A') });
+    await repo().create({ guildId: 'g1', channelId: 'dead', definition: trackerDefinition('B') });
+    await repo().create({ guildId: 'g1', channelId: 'alive', definition: trackerDefinition('C') });
     expect(await repo().disableChannel('dead', 'Unknown Channel')).toBe(2);
     const rows = await repo().list('g1');
     expect(rows.map((row) => [row.name, row.disabledReason])).toEqual([

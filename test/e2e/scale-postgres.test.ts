@@ -4,7 +4,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
 import { createRestAlertSender } from '../../src/delivery/discord-sender.ts';
-import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
@@ -12,29 +11,11 @@ import { type RunningPipeline, startPipeline } from '../../src/service/pipeline.
 import { fixedWorld } from '../../src/service/world.ts';
 import { FakeDiscord } from '../fakes/discord/index.ts';
 import { FakeEsi } from '../fakes/esi.ts';
-import { type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
 import { miniWorld } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-
-const everything: TrackerDefinition = {
-  version: 1,
-  name: 'Everything',
-  enabled: true,
-  ping: { everyone: false, here: false, roles: [] },
-  ppk: false,
-  clauses: {},
-};
-
-function freshKill(id: number): Record<string, unknown> {
-  const document = syntheticR2z2Document(id) as { esi: Record<string, unknown> };
-  document.esi.killmail_time = new Date(Date.now() - 30_000).toISOString();
-  return document;
-}
-
-const killIdOf = (message: { body: Record<string, unknown> }) =>
-  Number(
-    /kill\/(\d+)\//.exec(String((message.body.embeds as Array<{ url?: string }> | undefined)?.[0]?.url))?.[1],
-  );
+import { trackerDefinition } from '../fixtures/trackers.ts';
+import { freshKill, killIdOf, testPipelineSettings } from '../helpers/live-feed.ts';
 
 describeEachDatabase('several processes on one PostgreSQL', (getDb, kind) => {
   let discord: FakeDiscord;
@@ -66,7 +47,7 @@ describeEachDatabase('several processes on one PostgreSQL', (getDb, kind) => {
         await trackers.create({
           guildId: 'g',
           channelId,
-          definition: { ...everything, name: `All ${channelId}` },
+          definition: trackerDefinition(`All ${channelId}`),
         });
       }
       const world = fixedWorld(await miniWorld());
@@ -76,15 +57,7 @@ describeEachDatabase('several processes on one PostgreSQL', (getDb, kind) => {
         pipelines.push(
           await startPipeline({
             database: handle,
-            settings: {
-              R2Z2_URL: feed.url,
-              ZKB_USER_AGENT: 'killtracker tests',
-              MAX_AGE_MINUTES: 60,
-              KILLMAIL_RETENTION_DAYS: 7,
-              DELIVERY_LEASE_SECONDS: 5,
-              SDE_URL: 'http://127.0.0.1:9/unused',
-              DATA_DIR: '/nonexistent',
-            },
+            settings: testPipelineSettings(feed.url),
             world,
             sender: createRestAlertSender({ token: discord.token, apiUrl: discord.api, retries: 0 }),
             esi: createEsiClient({ baseUrl: esi.url, userAgent: 'tests', log: silentLogger }),

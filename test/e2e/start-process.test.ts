@@ -8,20 +8,14 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fakes/discord/index.ts';
 import { FakeEsi } from '../fakes/esi.ts';
-import { type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
 import { runCliCapture } from '../helpers/cli.ts';
+import { freshKill, killIdOf } from '../helpers/live-feed.ts';
 
 const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const JITA = 30000142;
 const AMARR = 30002187;
-
-function freshKill(id: number, systemId: number): Record<string, unknown> {
-  const document = syntheticR2z2Document(id) as { esi: Record<string, unknown> };
-  document.esi.solar_system_id = systemId;
-  document.esi.killmail_time = new Date(Date.now() - 60_000).toISOString();
-  return document;
-}
 
 /** A TCP port nothing listens on right now. */
 async function freePort(): Promise<number> {
@@ -31,11 +25,6 @@ async function freePort(): Promise<number> {
   await new Promise((done) => server.close(done));
   return port;
 }
-
-const killIdOf = (message: { body: Record<string, unknown> }) =>
-  Number(
-    /kill\/(\d+)\//.exec(String((message.body.embeds as Array<{ url?: string }> | undefined)?.[0]?.url))?.[1],
-  );
 
 describe('killtracker start (child process) against fake R2Z2, ESI and Discord', () => {
   let dataDir: string;
@@ -67,7 +56,10 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
     allChannel = discord.channelId('all-kills', guildId);
     fcRole = discord.roleId('FC', guildId);
     esi = await FakeEsi.start({ names: [{ id: 2112000001, name: 'Victim Pilot', category: 'character' }] });
-    r2z2 = await startFakeR2z2({ documents: [freshKill(1, JITA)], firstSequence: 5000 });
+    r2z2 = await startFakeR2z2({
+      documents: [freshKill(1, { systemId: JITA, ageMs: 60_000 })],
+      firstSequence: 5000,
+    });
     metricsPort = await freePort();
     env = {
       DATA_DIR: dataDir,
@@ -132,7 +124,10 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
     // The first start begins at the feed's head (sequence.json): kill 1 here, then what comes next.
     await bot.waitForLog((line) => String(line.msg).startsWith('No R2Z2 cursor stored yet'));
     await discord.waitForMessages(allChannel, 1, { timeoutMs: 30_000 });
-    r2z2.publish(freshKill(2, AMARR), freshKill(3, JITA));
+    r2z2.publish(
+      freshKill(2, { systemId: AMARR, ageMs: 60_000 }),
+      freshKill(3, { systemId: JITA, ageMs: 60_000 }),
+    );
     const everything = await discord
       .waitForMessages(allChannel, 3, { timeoutMs: 60_000 })
       .catch((error: Error) => {
@@ -167,7 +162,9 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
   }, 120_000);
 
   it('GIVEN a SIGKILL in the middle of a burst WHEN restarted THEN every alert arrives exactly once', async () => {
-    const burst = Array.from({ length: 20 }, (_, index) => freshKill(100 + index, JITA));
+    const burst = Array.from({ length: 20 }, (_, index) =>
+      freshKill(100 + index, { systemId: JITA, ageMs: 60_000 }),
+    );
     discord.failChannel(jitaChannel, { kind: 'slow', delayMs: 150 }, 1000);
     const bot = start();
     await bot.waitForLog((line) => line.msg === 'Killtracker is running. Press Ctrl+C to stop.');

@@ -8,30 +8,13 @@ import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { type RunningPipeline, startPipeline } from '../../src/service/pipeline.ts';
 import { fixedWorld } from '../../src/service/world.ts';
-import { type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
 import { type BotHarness, miniWorld, option, seedMiniSde, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { freshKill, killIdOf, testPipelineSettings } from '../helpers/live-feed.ts';
 
 const JITA = 30000142;
 const AMARR = 30002187;
-
-function freshKill(id: number, systemId: number, attackers = 1): Record<string, unknown> {
-  const document = syntheticR2z2Document(id) as { esi: Record<string, unknown> & { attackers: unknown[] } };
-  document.esi.solar_system_id = systemId;
-  document.esi.killmail_time = new Date(Date.now() - 30_000).toISOString();
-  const [attacker] = document.esi.attackers as Array<Record<string, unknown>>;
-  document.esi.attackers = Array.from({ length: attackers }, (_, index) => ({
-    ...attacker,
-    character_id: 2112000100 + index,
-    final_blow: index === 0,
-  }));
-  return document;
-}
-
-const killIdOf = (message: { body: Record<string, unknown> }) =>
-  Number(
-    /kill\/(\d+)\//.exec(String((message.body.embeds as Array<{ url?: string }> | undefined)?.[0]?.url))?.[1],
-  );
 
 describeEachDatabase('from /tracker create to an alert in the channel', (getDb) => {
   let harness: BotHarness;
@@ -41,18 +24,10 @@ describeEachDatabase('from /tracker create to an alert in the channel', (getDb) 
   beforeAll(async () => {
     await seedMiniSde(getDb().handle);
     harness = await startBotHarness(getDb().handle);
-    feed = await startFakeR2z2({ documents: [freshKill(1, AMARR)], firstSequence: 7000 });
+    feed = await startFakeR2z2({ documents: [freshKill(1, { systemId: AMARR })], firstSequence: 7000 });
     pipeline = await startPipeline({
       database: getDb().handle,
-      settings: {
-        R2Z2_URL: feed.url,
-        ZKB_USER_AGENT: 'killtracker tests',
-        MAX_AGE_MINUTES: 60,
-        KILLMAIL_RETENTION_DAYS: 7,
-        DELIVERY_LEASE_SECONDS: 5,
-        SDE_URL: 'http://127.0.0.1:9/unused',
-        DATA_DIR: '/nonexistent',
-      },
+      settings: testPipelineSettings(feed.url),
       world: fixedWorld(await miniWorld()),
       sender: harness.ctx.sender,
       esi: createEsiClient({ baseUrl: harness.esi.url, userAgent: 'killtracker tests', log: silentLogger }),
@@ -120,7 +95,11 @@ describeEachDatabase('from /tracker create to an alert in the channel', (getDb) 
 
     // The matcher picks the change up by itself; then: too few attackers, too far, and a match.
     await new Promise((done) => setTimeout(done, 1000));
-    feed.publish(freshKill(10, JITA, 1), freshKill(11, AMARR, 5), freshKill(12, JITA, 5));
+    feed.publish(
+      freshKill(10, { systemId: JITA, attackers: 1 }),
+      freshKill(11, { systemId: AMARR, attackers: 5 }),
+      freshKill(12, { systemId: JITA, attackers: 5 }),
+    );
     const [alert] = await harness.fake.waitForMessages(harness.channels.intel, 1, { timeoutMs: 30_000 });
     expect(killIdOf(alert!)).toBe(12);
     expect(String(alert!.body.content)).toContain('@here');

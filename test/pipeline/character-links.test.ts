@@ -8,7 +8,6 @@ import { createKillmailStore } from '../../src/db/killmail-store.ts';
 import { deliveries } from '../../src/db/schema.ts';
 import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
 import { createMatcher } from '../../src/engine/matcher.ts';
-import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createKillmailIngestor } from '../../src/pipeline/ingest-killmail.ts';
 import { createLinkCache } from '../../src/pipeline/link-cache.ts';
@@ -17,19 +16,13 @@ import { syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { miniWorld } from '../helpers/bot-harness.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { trackerDefinition } from '../fixtures/trackers.ts';
 
 const GUILD = '123456789012345678';
 const FC_ROLE = '223456789012345678';
 const VICTIM = 2112000001; // the victim of every synthetic killmail
 
-const ourLosses: TrackerDefinition = {
-  version: 1,
-  name: 'Our losses',
-  enabled: true,
-  ping: { everyone: false, here: false, roles: [] },
-  ppk: false,
-  clauses: { require_victim_roles: [FC_ROLE] },
-};
+const ourLosses = trackerDefinition('Our losses', { require_victim_roles: [FC_ROLE] });
 
 describeEachDatabase('character links feed the *_roles clauses of live matching', (getDb) => {
   it('GIVEN the victim linked to a member with the role THEN the kill matches; after a replace without it, it does not', async () => {

@@ -9,7 +9,7 @@ import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
 import { createRestAlertSender } from '../../src/delivery/discord-sender.ts';
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import type { R2z2Document } from '../../src/engine/killmail/types.ts';
-import type { TrackerDefinition, TrackerMatch } from '../../src/engine/tracker/types.ts';
+import type { TrackerMatch } from '../../src/engine/tracker/types.ts';
 import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { createNameResolver } from '../../src/ingest/esi/name-resolver.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -18,15 +18,9 @@ import { FakeEsi } from '../fakes/esi.ts';
 import { syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { miniWorld } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { trackerDefinition } from '../fixtures/trackers.ts';
 
-const definition: TrackerDefinition = {
-  version: 1,
-  name: 'All',
-  enabled: true,
-  ping: { everyone: false, here: false, roles: [] },
-  ppk: false,
-  clauses: {},
-};
+const definition = trackerDefinition('All');
 
 describeEachDatabase('delivery against Discord and ESI faults', (getDb, kind) => {
   let discord: FakeDiscord;

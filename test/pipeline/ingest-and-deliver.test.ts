@@ -8,7 +8,6 @@ import type { AlertSender, SendResult } from '../../src/delivery/discord-sender.
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { ItemCatalog } from '../../src/engine/catalog.ts';
 import { createMatcher } from '../../src/engine/matcher.ts';
-import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import { createUniverse } from '../../src/engine/universe/universe.ts';
 import type { EsiClient } from '../../src/ingest/esi/client.ts';
 import { createMemoryNameCache, createNameResolver } from '../../src/ingest/esi/index.ts';
@@ -21,24 +20,11 @@ import { createTrackerSync } from '../../src/pipeline/tracker-sync.ts';
 import type { World } from '../../src/service/world.ts';
 import { createFakeClock, type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { trackerDefinition } from '../fixtures/trackers.ts';
 
 const JITA = 30000142;
 const AMARR = 30002187;
 const KILL_TIME = Date.UTC(2026, 10, 1, 12, 0, 0);
-
-const tracker = (
-  name: string,
-  clauses: TrackerDefinition['clauses'],
-  extra: Partial<TrackerDefinition> = {},
-): TrackerDefinition => ({
-  version: 1,
-  name,
-  enabled: true,
-  ping: { everyone: false, here: false, roles: [] },
-  ppk: false,
-  clauses,
-  ...extra,
-});
 
 /** A document whose kill happened `minutesAfter` minutes after KILL_TIME, in the given system. */
 function killmail(id: number, systemId: number, minutesAfter = 0): Record<string, unknown> {
@@ -151,12 +137,12 @@ describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => 
     await p.trackers.create({
       guildId: 'g',
       channelId: 'jita-intel',
-      definition: tracker('Jita', { require_solar_systems: [JITA] }),
+      definition: trackerDefinition('Jita', { require_solar_systems: [JITA] }),
     });
     await p.trackers.create({
       guildId: 'g',
       channelId: 'everything',
-      definition: tracker(
+      definition: trackerDefinition(
         'All',
         {},
         { ping: { everyone: false, here: true, roles: ['555555555555555555'] } },
@@ -165,7 +151,7 @@ describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => 
     await p.trackers.create({
       guildId: 'g',
       channelId: 'amarr',
-      definition: tracker('Amarr', { require_solar_systems: [AMARR] }),
+      definition: trackerDefinition('Amarr', { require_solar_systems: [AMARR] }),
     });
     const last = await ingestAll(
       p,
@@ -200,8 +186,12 @@ describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => 
 
   it('GIVEN Discord answers 404 for a channel THEN its deliveries fail and its trackers are disabled with the reason', async () => {
     const p = parts();
-    await p.trackers.create({ guildId: 'g', channelId: 'deleted', definition: tracker('Gone', {}) });
-    await p.trackers.create({ guildId: 'g', channelId: 'alive', definition: tracker('Alive', {}) });
+    await p.trackers.create({
+      guildId: 'g',
+      channelId: 'deleted',
+      definition: trackerDefinition('Gone', {}),
+    });
+    await p.trackers.create({ guildId: 'g', channelId: 'alive', definition: trackerDefinition('Alive', {}) });
     await ingestAll(p, [killmail(1, JITA), killmail(2, JITA)]);
     p.sender.send = async function (channelId, body, nonce) {
       if (channelId === 'deleted')
@@ -220,7 +210,7 @@ describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => 
 
   it('GIVEN a 5xx from Discord THEN the delivery is retried later and nothing is lost', async () => {
     const p = parts();
-    await p.trackers.create({ guildId: 'g', channelId: 'c', definition: tracker('All', {}) });
+    await p.trackers.create({ guildId: 'g', channelId: 'c', definition: trackerDefinition('All', {}) });
     await ingestAll(p, [killmail(1, JITA)]);
     p.sender.next = [{ ok: false, failure: { kind: 'retry', reason: 'Discord HTTP 502' } }];
     await p.worker.runOnce();
@@ -235,7 +225,7 @@ describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => 
     await ingestTime.trackers.create({
       guildId: 'g',
       channelId: 'c',
-      definition: tracker('Fresh only', {}, { max_age_minutes: 30 }),
+      definition: trackerDefinition('Fresh only', {}, { max_age_minutes: 30 }),
     });
     await ingestAll(ingestTime, [killmail(1, JITA)]);
     const later = parts(KILL_TIME + 45 * 60_000);
@@ -249,7 +239,7 @@ describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => 
 
   it('GIVEN ESI is down THEN the alert is posted with ids instead of names', async () => {
     const p = parts();
-    await p.trackers.create({ guildId: 'g', channelId: 'c', definition: tracker('All', {}) });
+    await p.trackers.create({ guildId: 'g', channelId: 'c', definition: trackerDefinition('All', {}) });
     await ingestAll(p, [killmail(1, JITA)]);
     await drain(p);
     const text = JSON.stringify(p.sender.posts[0]?.body);
