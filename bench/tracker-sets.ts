@@ -1,7 +1,8 @@
 // Realistic tracker sets for the benchmarks, deterministic for a seed: home defence around an origin (gate
 // jumps or light years), watched alliances and corporations, hunted ship classes, watched regions, big
 // kills by value, and fleet fights with no clause the matcher can index (tested against every killmail).
-import type { CatalogData } from '../src/engine/catalog.ts';
+import { type CatalogData, SHIP_CATEGORY_ID } from '../src/engine/catalog.ts';
+import { CLAUSE_DEFINITIONS } from '../src/engine/clauses/registry.ts';
 import type { Killmail } from '../src/engine/killmail/types.ts';
 import type { TrackerClauses, TrackerDefinition } from '../src/engine/tracker/types.ts';
 import type { UniverseData } from '../src/engine/universe/types.ts';
@@ -25,7 +26,6 @@ export interface TrackerPools {
   attackerShipTypes: readonly number[];
 }
 
-const SHIP_CATEGORY = 6;
 const KNOWN_SPACE_REGIONS_BELOW = 11_000_000;
 
 export function trackerPools(
@@ -39,7 +39,7 @@ export function trackerPools(
     universe.regions.map((region) => region.id).filter((id) => id < KNOWN_SPACE_REGIONS_BELOW),
   );
   const shipGroups = catalog.groups
-    .filter((group) => group.categoryId === SHIP_CATEGORY)
+    .filter((group) => group.categoryId === SHIP_CATEGORY_ID)
     .map((group) => group.id);
 
   const busy = new Set<number>();
@@ -87,14 +87,10 @@ interface Shape {
   clauses: TrackerClauses;
 }
 
-const SPACE_CLASS_EXCLUSIONS = [
-  'exclude_high_sec',
-  'exclude_low_sec',
-  'exclude_null_sec',
-  'exclude_w_space',
-  'exclude_pochven',
-  'exclude_abyssal',
-] as const;
+/** The exclude_* space class clauses, in registry order (so a seed keeps drawing the same ones). */
+const SPACE_CLASS_EXCLUSIONS = CLAUSE_DEFINITIONS.filter((definition) => definition.excludesSpaceClass).map(
+  (definition) => definition.key,
+);
 
 /** Tracker kinds and how common each is in the set (weights add up to 100). */
 const KINDS: ReadonlyArray<{ name: string; weight: number; shape: (draw: Draw) => Shape }> = [

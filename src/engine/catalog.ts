@@ -1,5 +1,8 @@
 // Item types, groups and categories from the SDE: what a ship type id or weapon type id is.
 
+/** The category of every ship group (the SDE's "Ship"): what has a 3D render, what a ship class is. */
+export const SHIP_CATEGORY_ID = 6;
+
 export interface TypeRecord {
   id: number;
   name: string;
@@ -38,10 +41,6 @@ export class ItemCatalog {
     for (const category of data.categories) this.categories.set(category.id, category);
   }
 
-  static empty(): ItemCatalog {
-    return new ItemCatalog({ types: [], groups: [], categories: [] });
-  }
-
   type(id: number): TypeRecord | undefined {
     return this.types.get(id);
   }
@@ -69,10 +68,6 @@ export class ItemCatalog {
 
   get typeCount(): number {
     return this.types.size;
-  }
-
-  get groupCount(): number {
-    return this.groups.size;
   }
 
   allTypes(): IterableIterator<TypeRecord> {

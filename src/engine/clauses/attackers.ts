@@ -1,11 +1,19 @@
 // Attacker clauses: how many attackers, who they are (alliances, corporations, characters, factions),
 // who landed the final blow, and what they flew and fired.
 import type { Killmail } from '../killmail/types.ts';
-import { defineClause, idListClause, memberOf, negated, overlapsWith, rangeClauses } from './define.ts';
+import {
+  defineClause,
+  idListClause,
+  idsOf,
+  memberOf,
+  negated,
+  overlapsWith,
+  rangeClauses,
+} from './define.ts';
 import { nameList } from './format.ts';
 import type { ClauseDefinition, ClauseIndexing, ClauseValueKind } from './types.ts';
 
-export const [requireMinAttackers, requireMaxAttackers] = rangeClauses({
+const [requireMinAttackers, requireMaxAttackers] = rangeClauses({
   minKey: 'require_min_attackers',
   maxKey: 'require_max_attackers',
   minLabel: 'Min attackers',
@@ -55,7 +63,7 @@ function anyAttacker<K extends AttackerIdKind>(spec: {
   });
 }
 
-export const requireAttackerAlliances = anyAttacker({
+const requireAttackerAlliances = anyAttacker({
   key: 'require_attacker_alliances',
   label: 'Attacker alliances',
   valueKind: 'alliances',
@@ -64,7 +72,7 @@ export const requireAttackerAlliances = anyAttacker({
   phrase: (list) => `attacked by alliance ${list}`,
 });
 
-export const requireAttackerCorporations = anyAttacker({
+const requireAttackerCorporations = anyAttacker({
   key: 'require_attacker_corporations',
   label: 'Attacker corporations',
   valueKind: 'corporations',
@@ -73,7 +81,7 @@ export const requireAttackerCorporations = anyAttacker({
   phrase: (list) => `attacked by corporation ${list}`,
 });
 
-export const requireAttackerCharacters = anyAttacker({
+const requireAttackerCharacters = anyAttacker({
   key: 'require_attacker_characters',
   label: 'Attacker pilots',
   valueKind: 'characters',
@@ -82,7 +90,7 @@ export const requireAttackerCharacters = anyAttacker({
   phrase: (list) => `attacked by ${list}`,
 });
 
-export const requireAttackerFactions = anyAttacker({
+const requireAttackerFactions = anyAttacker({
   key: 'require_attacker_factions',
   label: 'Attacker factions',
   valueKind: 'factions',
@@ -92,31 +100,31 @@ export const requireAttackerFactions = anyAttacker({
 });
 
 // Excluded when ANY attacker belongs to ANY listed entity: exactly "not (require ...)".
-export const excludeAttackerAlliances = negated(requireAttackerAlliances, {
+const excludeAttackerAlliances = negated(requireAttackerAlliances, {
   key: 'exclude_attacker_alliances',
   label: 'Excluded attacker alliances',
   describe: (ids, { names }) => `not attacked by alliance ${nameList('alliances', ids, names)}`,
 });
 
-export const excludeAttackerCorporations = negated(requireAttackerCorporations, {
+const excludeAttackerCorporations = negated(requireAttackerCorporations, {
   key: 'exclude_attacker_corporations',
   label: 'Excluded attacker corporations',
   describe: (ids, { names }) => `not attacked by corporation ${nameList('corporations', ids, names)}`,
 });
 
-export const excludeAttackerCharacters = negated(requireAttackerCharacters, {
+const excludeAttackerCharacters = negated(requireAttackerCharacters, {
   key: 'exclude_attacker_characters',
   label: 'Excluded attacker pilots',
   describe: (ids, { names }) => `not attacked by ${nameList('characters', ids, names)}`,
 });
 
-export const excludeAttackerFactions = negated(requireAttackerFactions, {
+const excludeAttackerFactions = negated(requireAttackerFactions, {
   key: 'exclude_attacker_factions',
   label: 'Excluded attacker factions',
   describe: (ids, { names }) => `not attacked by faction ${nameList('factions', ids, names)}`,
 });
 
-export const requireAttackerOrganizationsFinalBlow = defineClause({
+const requireAttackerOrganizationsFinalBlow = defineClause({
   key: 'require_attacker_organizations_final_blow',
   label: 'Final blow by a required organization',
   group: 'attackers',
@@ -130,8 +138,8 @@ export const requireAttackerOrganizationsFinalBlow = defineClause({
       : undefined,
   compile: (value, { clauses }) => {
     if (!value) return null;
-    const inAlliance = memberOf(idList(clauses.require_attacker_alliances));
-    const inCorporation = memberOf(idList(clauses.require_attacker_corporations));
+    const inAlliance = memberOf(idsOf(clauses.require_attacker_alliances));
+    const inCorporation = memberOf(idsOf(clauses.require_attacker_corporations));
     return (killmail) => {
       const finalBlow = killmail.finalBlow;
       return (
@@ -147,11 +155,7 @@ function isNonEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0;
 }
 
-function idList(value: unknown): readonly number[] {
-  return Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : [];
-}
-
-export const requireAttackersShipGroups = anyAttacker({
+const requireAttackersShipGroups = anyAttacker({
   key: 'require_attackers_ship_groups',
   label: 'Attacker ship groups',
   valueKind: 'ship_groups',
@@ -160,7 +164,7 @@ export const requireAttackersShipGroups = anyAttacker({
   phrase: (list) => `with attackers in a ${list}`,
 });
 
-export const requireAttackersShipTypes = anyAttacker({
+const requireAttackersShipTypes = anyAttacker({
   key: 'require_attackers_ship_types',
   label: 'Attacker ship types',
   valueKind: 'ship_types',
@@ -169,7 +173,7 @@ export const requireAttackersShipTypes = anyAttacker({
   phrase: (list) => `with attackers in a ${list}`,
 });
 
-export const requireAttackersWeaponGroups = anyAttacker({
+const requireAttackersWeaponGroups = anyAttacker({
   key: 'require_attackers_weapon_groups',
   label: 'Attacker weapon groups',
   valueKind: 'weapon_groups',
@@ -178,7 +182,7 @@ export const requireAttackersWeaponGroups = anyAttacker({
   phrase: (list) => `with attackers using a ${list}`,
 });
 
-export const requireAttackersWeaponTypes = anyAttacker({
+const requireAttackersWeaponTypes = anyAttacker({
   key: 'require_attackers_weapon_types',
   label: 'Attacker weapon types',
   valueKind: 'weapon_types',

@@ -209,6 +209,11 @@ export function idListClause<K extends IdListKind>(
   });
 }
 
+/** The EVE ids in a validated clause value, read when compiling; [] when it holds none (or is no list). */
+export function idsOf(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((id): id is number => typeof id === 'number') : [];
+}
+
 /** A membership test for one id, fastest for the list's size (most lists hold one id). */
 export function memberOf(ids: readonly number[]): (id: number | undefined) => boolean {
   if (ids.length === 1) {

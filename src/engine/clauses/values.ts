@@ -1,27 +1,13 @@
 // Validation of clause values by value kind: numbers, flags, EVE id lists and Discord role id lists.
 // Each message says what to write instead.
+import { NAME_KINDS } from './format.ts';
 import type { ClauseCheck, ClauseValidationContext, ClauseValueKind } from './types.ts';
 
 /** A list clause holds at most this many ids: more is a mistake (or abuse), never a real tracker. */
-export const MAX_LIST_LENGTH = 1000;
+const MAX_LIST_LENGTH = 1000;
 
 /** Discord snowflakes are decimal strings of up to 20 digits (they overflow JavaScript numbers). */
 const SNOWFLAKE = /^[1-9]\d{0,19}$/;
-
-/** What one id of each list kind is called in messages. */
-const ID_NOUNS: Partial<Record<ClauseValueKind, string>> = {
-  solar_systems: 'solar system',
-  constellations: 'constellation',
-  regions: 'region',
-  alliances: 'alliance',
-  corporations: 'corporation',
-  characters: 'character',
-  factions: 'faction',
-  ship_types: 'ship type',
-  ship_groups: 'ship group',
-  weapon_types: 'weapon type',
-  weapon_groups: 'weapon group',
-};
 
 export function validateClauseValue(
   kind: ClauseValueKind,
@@ -60,7 +46,8 @@ function validateEveIds(
   value: unknown,
   context: ClauseValidationContext,
 ): ClauseCheck {
-  const noun = ID_NOUNS[kind] ?? 'EVE';
+  // What one id is called in messages: "solar system" for the solar_system name kind.
+  const noun = NAME_KINDS[kind]?.replaceAll('_', ' ') ?? 'EVE';
   if (!Array.isArray(value))
     return { ok: false, message: `must be a list of ${noun} ids, e.g. [123], got ${show(value)}` };
   if (value.length > MAX_LIST_LENGTH) {
@@ -116,7 +103,10 @@ function validateRoleIds(value: unknown): ClauseCheck {
     };
   }
   if (value.length > MAX_LIST_LENGTH) {
-    return { ok: false, message: `lists at most ${MAX_LIST_LENGTH} roles, got ${value.length}` };
+    return {
+      ok: false,
+      message: `lists at most ${MAX_LIST_LENGTH} roles, got ${value.length}: keep only the roles that matter`,
+    };
   }
   const roles: string[] = [];
   for (let i = 0; i < value.length; i++) {

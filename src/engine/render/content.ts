@@ -1,6 +1,7 @@
 // The message content of an alert (pings and matched tracker names) and the allowed_mentions that
 // let exactly those pings through: nothing else in the message can ping anyone.
 import { AllowedMentionsTypes, type APIAllowedMentions } from 'discord-api-types/v10';
+import { isSnowflake } from '../clauses/values.ts';
 import type { TrackerMatch } from '../tracker/types.ts';
 import { DISCORD_LIMITS, joinWithinLimit } from './limits.ts';
 import { nameLabel } from './names.ts';
@@ -12,8 +13,6 @@ export interface AlertContent {
 
 // A test alert pings for real: it is how an admin proves the bot may ping in that channel.
 const TEST_NOTICE = '**Test alert**: a sample of what this tracker posts, with its real pings.';
-// Role ids are snowflakes; anything else would render as text or, worse, as a different mention.
-const SNOWFLAKE = /^\d{1,20}$/;
 
 /** The pings the matched trackers ask for, de-duplicated in tracker order. */
 function askedPings(matches: readonly TrackerMatch[]): { everyone: boolean; here: boolean; roles: string[] } {
@@ -23,7 +22,8 @@ function askedPings(matches: readonly TrackerMatch[]): { everyone: boolean; here
   for (const { tracker } of matches) {
     everyone ||= tracker.ping.everyone;
     here ||= tracker.ping.here;
-    for (const role of tracker.ping.roles) if (SNOWFLAKE.test(role)) roles.add(role);
+    // Role ids are snowflakes; anything else would render as text or, worse, as a different mention.
+    for (const role of tracker.ping.roles) if (isSnowflake(role)) roles.add(role);
   }
   return { everyone, here, roles: [...roles] };
 }

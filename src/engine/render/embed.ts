@@ -1,7 +1,7 @@
 // The alert embed: who died in what, where, for how much and to whom; then fitted within Discord's
 // per-part and 6000-character limits.
 import type { APIEmbed, APIEmbedAuthor, APIEmbedField } from 'discord-api-types/v10';
-import type { ItemCatalog } from '../catalog.ts';
+import { type ItemCatalog, SHIP_CATEGORY_ID } from '../catalog.ts';
 import { formatCount } from '../format.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { TrackerMatch } from '../tracker/types.ts';
@@ -35,7 +35,6 @@ export interface AlertEmbedInput {
 
 /** Used when no matched tracker sets a colour: a kill-report red. */
 export const DEFAULT_ALERT_COLOR = 0xc0392b;
-const SHIP_CATEGORY_ID = 6;
 const TEST_PREFIX = '[TEST] ';
 // Shrinking the embed to 6000 characters never takes a part below this: each keeps a readable start.
 const MIN_SHRUNK_LENGTH = 48;

@@ -1,6 +1,7 @@
 // Compiles a validated tracker once into a predicate over normalized killmails: its screen first (age,
 // value, attackers, space classes, kill kinds as numbers), then its other clauses from cheapest and most
 // selective (ids) to costliest (jumps, LY).
+import { idsOf } from '../clauses/define.ts';
 import { getClause } from '../clauses/registry.ts';
 import type { ClauseDefinition, ClauseTest, ClauseValue, IndexedFact, MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
@@ -28,7 +29,6 @@ export type TrackerAnchor =
 
 export interface CompiledTracker {
   readonly tracker: TrackerDefinition;
-  readonly guildId: string | undefined;
   readonly anchor: TrackerAnchor | undefined;
   /** The age limit and the clauses kept as numbers (see screen.ts). */
   readonly screen: TrackerScreen;
@@ -37,9 +37,7 @@ export interface CompiledTracker {
    * the anchor's own (the index hands out a tracker only when its anchor fits). Null when none are left.
    */
   readonly unscreened: ClauseTest | null;
-  /** True when the killmail passes every clause. The scope is shared by all trackers. */
-  test(killmail: Killmail, scope: MatchScope): boolean;
-  /** Convenience for a single check (tests, previews): builds its own scope. */
+  /** True when the killmail passes every clause, checked on its own (tests, previews): builds its own scope. */
   matches(killmail: Killmail, options?: MatchOptions): boolean;
   /** Gate jumps from the origin on the route the tracker uses; null without origin or route. */
   jumps(killmail: Killmail, scope: MatchScope): number | null;
@@ -132,18 +130,18 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
   const reportShipTypes = shipTypeReporter(tracker);
   const trackerOrigin = origin === undefined ? undefined : { solarSystemId: origin, route: routeJumps };
 
-  const test = (killmail: Killmail, scope: MatchScope): boolean =>
-    passesScreen(screen, new ScreenedKill(killmail, scope.now)) && (clausesHold?.(killmail, scope) ?? true);
-
   return {
     tracker,
-    guildId: options.guildId,
     anchor,
     screen,
     unscreened: allOf(testsBeyondAnchor),
-    test,
-    matches: (killmail, matchOptions = {}) =>
-      test(killmail, createMatchScope(killmail, universe, matchOptions)),
+    matches: (killmail, matchOptions = {}) => {
+      const scope = createMatchScope(killmail, universe, matchOptions);
+      return (
+        passesScreen(screen, new ScreenedKill(killmail, scope.now)) &&
+        (clausesHold?.(killmail, scope) ?? true)
+      );
+    },
     jumps: (killmail, scope) => originJumps(trackerOrigin, killmail, scope),
     distanceLy: (killmail) => originDistanceLy(universe, trackerOrigin, killmail),
     matchedShipTypeIds: reportShipTypes ?? (() => NO_SHIP_TYPES),
@@ -170,7 +168,7 @@ function anchorOf(
       ? { kind: 'jumps', routeKey: `${origin}:${avoidHighSec}`, source, route, maxJumps: value }
       : { kind: 'distance', originSolarSystemId: origin, maxLy: value };
   }
-  return { kind: 'ids', fact, ids: numbers(value) };
+  return { kind: 'ids', fact, ids: idsOf(value) };
 }
 
 /** One test for a list of clause tests, stopping at the first that fails; null for none. */
@@ -187,11 +185,7 @@ function allOf(tests: readonly ClauseTest[]): ClauseTest | null {
 
 /** Reports attacker ship types that satisfy the attacker ship clauses; null when there are none. */
 function shipTypeReporter(tracker: TrackerDefinition): CompiledTracker['matchedShipTypeIds'] | null {
-  const types = numbers(tracker.clauses.require_attackers_ship_types);
-  const groups = numbers(tracker.clauses.require_attackers_ship_groups);
+  const types = idsOf(tracker.clauses.require_attackers_ship_types);
+  const groups = idsOf(tracker.clauses.require_attackers_ship_groups);
   return types.length === 0 && groups.length === 0 ? null : attackerShipReporter(types, groups);
-}
-
-function numbers(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
 }

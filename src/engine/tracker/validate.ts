@@ -3,6 +3,7 @@
 import { CLAUSE_DEFINITIONS, CLAUSE_KEYS, findClause } from '../clauses/registry.ts';
 import type { ClauseValue } from '../clauses/types.ts';
 import { isSnowflake, show } from '../clauses/values.ts';
+import { DISCORD_LIMITS } from '../render/limits.ts';
 import type { Universe } from '../universe/types.ts';
 import type { TrackerClauses, TrackerDefinition, TrackerPing } from './types.ts';
 
@@ -20,12 +21,8 @@ export interface ValidateTrackerOptions {
   universe?: Universe;
 }
 
-export const TRACKER_NAME_MAX_LENGTH = 100;
-export const TRACKER_DESCRIPTION_MAX_LENGTH = 1000;
-/** Discord's embed title limit. */
-export const TRACKER_TITLE_MAX_LENGTH = 256;
-/** Discord's allowed_mentions limit for roles. */
-export const MAX_PING_ROLES = 100;
+const TRACKER_NAME_MAX_LENGTH = 100;
+const TRACKER_DESCRIPTION_MAX_LENGTH = 1000;
 
 const TOP_LEVEL_KEYS = [
   'version',
@@ -67,7 +64,7 @@ export function validateTracker(value: unknown, options: ValidateTrackerOptions 
     problem('name', 'missing: give the tracker a name, e.g. "Caps near home"');
   }
   const description = readText(value, 'description', TRACKER_DESCRIPTION_MAX_LENGTH, problem);
-  const title = readText(value, 'title', TRACKER_TITLE_MAX_LENGTH, problem);
+  const title = readText(value, 'title', DISCORD_LIMITS.title, problem);
   const enabled = readFlag(value, 'enabled', true, problem);
   const ppk = readFlag(value, 'ppk', false, problem);
   const origin = readOrigin(value.origin_solar_system_id, options, problem);
@@ -167,8 +164,11 @@ function validatePing(value: unknown, problem: Report): TrackerPing {
       'ping.roles',
       `must be a list of Discord role ids, e.g. ["123456789012345678"], got ${show(roles)}`,
     );
-  } else if (roles.length > MAX_PING_ROLES) {
-    problem('ping.roles', `pings at most ${MAX_PING_ROLES} roles (Discord's limit), got ${roles.length}`);
+  } else if (roles.length > DISCORD_LIMITS.allowedRoles) {
+    problem(
+      'ping.roles',
+      `pings at most ${DISCORD_LIMITS.allowedRoles} roles (Discord's limit), got ${roles.length}`,
+    );
   } else {
     roles.forEach((role: unknown, index) => {
       if (!isSnowflake(role)) {
