@@ -126,7 +126,10 @@ describe('normalizeKillmail', () => {
 
   it('GIVEN ship types the catalog does not know WHEN normalized THEN their groups are undefined, not guessed', () => {
     const document = killmailDocument({ attackers: [attacker({ ship: 99999999 })] });
-    const normalized = normalizeKillmail(document, { universe: miniUniverse, catalog: ItemCatalog.empty() });
+    const normalized = normalizeKillmail(document, {
+      universe: miniUniverse,
+      catalog: new ItemCatalog({ types: [], groups: [], categories: [] }),
+    });
     expect(normalized.victim.shipGroupId).toBeUndefined();
     expect(normalized.attackers[0]!.shipGroupId).toBeUndefined();
     expect(normalized.attackerShipGroupIds.size).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUniverse, displaySecurity } from '../../src/engine/universe/universe.ts';
+import { createUniverse } from '../../src/engine/universe/universe.ts';
 import { SYSTEM, smallUniverse, UNKNOWN_SYSTEM_ID } from '../fixtures/universe/small-universe.ts';
 
 const universe = createUniverse(smallUniverse);
@@ -69,7 +69,7 @@ describe('universe lookups', () => {
   });
 });
 
-describe('space classes and displayed security', () => {
+describe('space classes', () => {
   it.each([
     [SYSTEM.haven, 'high_sec'],
     [SYSTEM.hallow, 'high_sec'],
@@ -84,25 +84,6 @@ describe('space classes and displayed security', () => {
     [UNKNOWN_SYSTEM_ID, 'other'],
   ])('GIVEN system %i THEN its space class is %s', (id, spaceClass) => {
     expect(universe.spaceClass(id)).toBe(spaceClass);
-  });
-
-  it.each([
-    [0.945913, 0.9],
-    [0.45, 0.5],
-    [0.449, 0.4],
-    [0.04, 0.1],
-    [0.0001, 0.1],
-    [0.05, 0.1],
-    [0, 0],
-    [-0.04, 0],
-    [-0.8, -0.8],
-    [1, 1],
-  ])('GIVEN raw security %d THEN the game shows %d', (raw, shown) => {
-    expect(displaySecurity(raw)).toBe(shown);
-  });
-
-  it('GIVEN a tiny negative security THEN the shown value is a plain zero, not -0', () => {
-    expect(Object.is(displaySecurity(-0.01), 0)).toBe(true);
   });
 });
 

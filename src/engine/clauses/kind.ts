@@ -5,7 +5,7 @@ import { flagClause, negated, rangeClauses } from './define.ts';
 import type { ClauseDefinition } from './types.ts';
 
 // ISK in full, not millions; a killmail zKillboard did not price never matches a value clause.
-export const [requireMinValue, requireMaxValue] = rangeClauses({
+const [requireMinValue, requireMaxValue] = rangeClauses({
   minKey: 'require_min_value',
   maxKey: 'require_max_value',
   minLabel: 'Min value (ISK)',
@@ -21,7 +21,7 @@ export const [requireMinValue, requireMaxValue] = rangeClauses({
   maxPhrase: (value) => `worth at most ${formatIsk(value)}`,
 });
 
-export const requireNpcKills = flagClause({
+const requireNpcKills = flagClause({
   key: 'require_npc_kills',
   label: 'Only NPC kills',
   group: 'kind',
@@ -31,13 +31,13 @@ export const requireNpcKills = flagClause({
   phrase: 'by NPCs',
 });
 
-export const excludeNpcKills = negated(requireNpcKills, {
+const excludeNpcKills = negated(requireNpcKills, {
   key: 'exclude_npc_kills',
   label: 'No NPC kills',
   describe: () => 'not by NPCs',
 });
 
-export const requireWarKills = flagClause({
+const requireWarKills = flagClause({
   key: 'require_war_kills',
   label: 'Only war kills',
   group: 'kind',
@@ -47,13 +47,13 @@ export const requireWarKills = flagClause({
   phrase: 'in a war',
 });
 
-export const excludeWarKills = negated(requireWarKills, {
+const excludeWarKills = negated(requireWarKills, {
   key: 'exclude_war_kills',
   label: 'No war kills',
   describe: () => 'not in a war',
 });
 
-export const requireSolo = flagClause({
+const requireSolo = flagClause({
   key: 'require_solo',
   label: 'Only solo kills',
   group: 'kind',
@@ -63,13 +63,13 @@ export const requireSolo = flagClause({
   phrase: 'solo',
 });
 
-export const excludeSolo = negated(requireSolo, {
+const excludeSolo = negated(requireSolo, {
   key: 'exclude_solo',
   label: 'No solo kills',
   describe: () => 'not solo',
 });
 
-export const excludeAwox = flagClause({
+const excludeAwox = flagClause({
   key: 'exclude_awox',
   label: 'No awox kills',
   group: 'kind',

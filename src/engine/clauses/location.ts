@@ -17,7 +17,7 @@ function originName(context: ClauseDescribeContext): string {
   return context.names('solar_system', origin) ?? `#${origin}`;
 }
 
-export const requireMaxJumps = defineClause({
+const requireMaxJumps = defineClause({
   key: 'require_max_jumps',
   indexedBy: { fact: 'jumps', rank: 3 },
   label: 'Max jumps from origin',
@@ -30,7 +30,7 @@ export const requireMaxJumps = defineClause({
   describe: (value, context) => `within ${value} jump${value === 1 ? '' : 's'} of ${originName(context)}`,
 });
 
-export const requireMaxDistance = defineClause({
+const requireMaxDistance = defineClause({
   key: 'require_max_distance',
   indexedBy: { fact: 'distance', rank: 3 },
   label: 'Max distance from origin (LY)',
@@ -65,34 +65,19 @@ function excludeSpaceClass(
   });
 }
 
-export const excludeHighSec = excludeSpaceClass(
-  'exclude_high_sec',
-  'Exclude high-sec',
-  'high_sec',
-  'high-sec',
-);
-export const excludeLowSec = excludeSpaceClass('exclude_low_sec', 'Exclude low-sec', 'low_sec', 'low-sec');
-export const excludeNullSec = excludeSpaceClass(
-  'exclude_null_sec',
-  'Exclude null-sec',
-  'null_sec',
-  'null-sec',
-);
-export const excludeWSpace = excludeSpaceClass(
-  'exclude_w_space',
-  'Exclude wormhole space',
-  'w_space',
-  'w-space',
-);
-export const excludePochven = excludeSpaceClass('exclude_pochven', 'Exclude Pochven', 'pochven', 'Pochven');
-export const excludeAbyssal = excludeSpaceClass(
+const excludeHighSec = excludeSpaceClass('exclude_high_sec', 'Exclude high-sec', 'high_sec', 'high-sec');
+const excludeLowSec = excludeSpaceClass('exclude_low_sec', 'Exclude low-sec', 'low_sec', 'low-sec');
+const excludeNullSec = excludeSpaceClass('exclude_null_sec', 'Exclude null-sec', 'null_sec', 'null-sec');
+const excludeWSpace = excludeSpaceClass('exclude_w_space', 'Exclude wormhole space', 'w_space', 'w-space');
+const excludePochven = excludeSpaceClass('exclude_pochven', 'Exclude Pochven', 'pochven', 'Pochven');
+const excludeAbyssal = excludeSpaceClass(
   'exclude_abyssal',
   'Exclude abyssal space',
   'abyssal',
   'abyssal space',
 );
 
-export const requireRegions = idListClause({
+const requireRegions = idListClause({
   key: 'require_regions',
   indexedBy: { fact: 'region', rank: 7 },
   label: 'Regions',
@@ -106,7 +91,7 @@ export const requireRegions = idListClause({
   describe: (ids, { names }) => `in region ${nameList('regions', ids, names)}`,
 });
 
-export const requireConstellations = idListClause({
+const requireConstellations = idListClause({
   key: 'require_constellations',
   indexedBy: { fact: 'constellation', rank: 4 },
   label: 'Constellations',
@@ -120,7 +105,7 @@ export const requireConstellations = idListClause({
   describe: (ids, { names }) => `in constellation ${nameList('constellations', ids, names)}`,
 });
 
-export const requireSolarSystems = idListClause({
+const requireSolarSystems = idListClause({
   key: 'require_solar_systems',
   indexedBy: { fact: 'solar_system', rank: 1 },
   label: 'Solar systems',
@@ -134,19 +119,19 @@ export const requireSolarSystems = idListClause({
   describe: (ids, { names }) => `in ${nameList('solar_systems', ids, names)}`,
 });
 
-export const excludeRegions = negated(requireRegions, {
+const excludeRegions = negated(requireRegions, {
   key: 'exclude_regions',
   label: 'Excluded regions',
   describe: (ids, { names }) => `not in region ${nameList('regions', ids, names)}`,
 });
 
-export const excludeConstellations = negated(requireConstellations, {
+const excludeConstellations = negated(requireConstellations, {
   key: 'exclude_constellations',
   label: 'Excluded constellations',
   describe: (ids, { names }) => `not in constellation ${nameList('constellations', ids, names)}`,
 });
 
-export const excludeSolarSystems = negated(requireSolarSystems, {
+const excludeSolarSystems = negated(requireSolarSystems, {
   key: 'exclude_solar_systems',
   label: 'Excluded solar systems',
   describe: (ids, { names }) => `not in ${nameList('solar_systems', ids, names)}`,

@@ -60,27 +60,27 @@ const linkedVictim: LinkedCharacterTest = (killmail, links, qualifies) => {
   return roles !== undefined && qualifies(roles);
 };
 
-export const requireAttackerRoles = rolesClause({
+const requireAttackerRoles = rolesClause({
   key: 'require_attacker_roles',
   label: 'Attackers with roles',
   test: anyLinkedAttacker,
   phrase: (list) => `attacked by a member with ${list}`,
 });
 
-export const excludeAttackerRoles = negated(requireAttackerRoles, {
+const excludeAttackerRoles = negated(requireAttackerRoles, {
   key: 'exclude_attacker_roles',
   label: 'Excluded attackers with roles',
   describe: (roles, { names }) => `not attacked by a member with ${nameList('roles', roles, names)}`,
 });
 
-export const requireVictimRoles = rolesClause({
+const requireVictimRoles = rolesClause({
   key: 'require_victim_roles',
   label: 'Victim with roles',
   test: linkedVictim,
   phrase: (list) => `victim is a member with ${list}`,
 });
 
-export const excludeVictimRoles = negated(requireVictimRoles, {
+const excludeVictimRoles = negated(requireVictimRoles, {
   key: 'exclude_victim_roles',
   label: 'Excluded victim with roles',
   describe: (roles, { names }) => `victim is not a member with ${nameList('roles', roles, names)}`,

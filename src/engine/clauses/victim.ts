@@ -40,7 +40,7 @@ function victimPair<K extends VictimIdKind>(spec: {
   return [require, exclude];
 }
 
-export const [requireVictimAlliances, excludeVictimAlliances] = victimPair({
+const [requireVictimAlliances, excludeVictimAlliances] = victimPair({
   entity: 'alliances',
   label: 'alliances',
   valueKind: 'alliances',
@@ -50,7 +50,7 @@ export const [requireVictimAlliances, excludeVictimAlliances] = victimPair({
   negatedPhrase: (list) => `victim not in alliance ${list}`,
 });
 
-export const [requireVictimCorporations, excludeVictimCorporations] = victimPair({
+const [requireVictimCorporations, excludeVictimCorporations] = victimPair({
   entity: 'corporations',
   label: 'corporations',
   valueKind: 'corporations',
@@ -60,7 +60,7 @@ export const [requireVictimCorporations, excludeVictimCorporations] = victimPair
   negatedPhrase: (list) => `victim not in corporation ${list}`,
 });
 
-export const [requireVictimCharacters, excludeVictimCharacters] = victimPair({
+const [requireVictimCharacters, excludeVictimCharacters] = victimPair({
   entity: 'characters',
   label: 'pilots',
   valueKind: 'characters',
@@ -70,7 +70,7 @@ export const [requireVictimCharacters, excludeVictimCharacters] = victimPair({
   negatedPhrase: (list) => `victim is not ${list}`,
 });
 
-export const [requireVictimFactions, excludeVictimFactions] = victimPair({
+const [requireVictimFactions, excludeVictimFactions] = victimPair({
   entity: 'factions',
   label: 'factions',
   valueKind: 'factions',
@@ -80,7 +80,7 @@ export const [requireVictimFactions, excludeVictimFactions] = victimPair({
   negatedPhrase: (list) => `victim not in faction ${list}`,
 });
 
-export const [requireVictimShipGroups, excludeVictimShipGroups] = victimPair({
+const [requireVictimShipGroups, excludeVictimShipGroups] = victimPair({
   entity: 'ship_groups',
   label: 'ship groups',
   valueKind: 'ship_groups',
@@ -90,7 +90,7 @@ export const [requireVictimShipGroups, excludeVictimShipGroups] = victimPair({
   negatedPhrase: (list) => `victim not flying a ${list}`,
 });
 
-export const [requireVictimShipTypes, excludeVictimShipTypes] = victimPair({
+const [requireVictimShipTypes, excludeVictimShipTypes] = victimPair({
   entity: 'ship_types',
   label: 'ship types',
   valueKind: 'ship_types',

@@ -15,7 +15,7 @@ export const DISCORD_LIMITS = {
   allowedRoles: 100,
 } as const;
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 const BOLD = '**';
 // A <...> tag we emit is short (timestamp, role mention); anything longer is not a tag.
 const MAX_TAG_LENGTH = 64;

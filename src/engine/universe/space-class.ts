@@ -1,8 +1,8 @@
-// Space class and displayed security of a solar system, by the rules in FACTS.md.
+// Space class of a solar system, by the rules in FACTS.md (the displayed security is format.ts's).
 import type { SpaceClass } from './types.ts';
 
 /** Pochven uses known-space system ids but is its own class, never null-sec. */
-export const POCHVEN_REGION_ID = 10000070;
+const POCHVEN_REGION_ID = 10000070;
 
 /** Class of a system from its id range, region and raw security status. */
 export function classifySpace(systemId: number, regionId: number, security: number): SpaceClass {
@@ -15,14 +15,6 @@ export function classifySpace(systemId: number, regionId: number, security: numb
   if (security >= 0.45) return 'high_sec';
   if (security > 0) return 'low_sec';
   return 'null_sec';
-}
-
-/** Security as the game shows it: one decimal, except that 0 < s < 0.05 shows 0.1 (it is low-sec). */
-export function displaySecurity(security: number): number {
-  if (security > 0 && security < 0.05) return 0.1;
-  const rounded = Math.round(security * 10) / 10;
-  // -0.04 rounds to -0, which would print as "-0" in some formatters.
-  return rounded === 0 ? 0 : rounded;
 }
 
 /** Classes whose systems have a meaningful position for jump-drive range (light years). */

@@ -15,8 +15,6 @@ import type {
   UniverseData,
 } from './types.ts';
 
-export { displaySecurity } from './space-class.ts';
-
 /** Jump-drive light year, exactly as the game uses it. */
 export const METRES_PER_LIGHT_YEAR = 9.46e15;
 
