@@ -7,7 +7,7 @@ import type { Killmail } from '../src/engine/killmail/types.ts';
 import type { Universe, UniverseData } from '../src/engine/universe/types.ts';
 import { createUniverse } from '../src/engine/universe/universe.ts';
 import { readKillmailCorpus } from './killmail-corpus.ts';
-import { readSharedCatalogData, readSharedUniverseData, type Skipped } from './shared.ts';
+import { sharedCatalogOrSkip, sharedUniverseOrSkip, type Skipped } from './shared.ts';
 
 export interface BenchWorld {
   universeData: UniverseData;
@@ -22,9 +22,9 @@ export interface BenchWorld {
 }
 
 export function loadBenchWorld(): BenchWorld | Skipped {
-  const universeData = readSharedUniverseData();
+  const universeData = sharedUniverseOrSkip();
   if ('skipped' in universeData) return universeData;
-  const catalogData = readSharedCatalogData();
+  const catalogData = sharedCatalogOrSkip();
   if ('skipped' in catalogData) return catalogData;
   const corpus = readKillmailCorpus();
   if ('skipped' in corpus) return corpus;

@@ -3,7 +3,7 @@
 // look at most 15 jumps out), and a cached jumps() lookup (matching against a tracker's origin once warm).
 import { createUniverse } from '../src/engine/universe/universe.ts';
 import type { BenchModule } from './run.ts';
-import { percentile, readSharedUniverseData, round3, seededRandom, timeMicroseconds } from './shared.ts';
+import { percentile, sharedUniverseOrSkip, round3, seededRandom, timeMicroseconds } from './shared.ts';
 
 const MEASURED_ORIGINS = 2000;
 const WARM_UP_ORIGINS = 300;
@@ -16,7 +16,7 @@ const TRACKER_JUMP_REACH = 15;
 export const bfsBench: BenchModule = {
   name: 'bfs',
   async run() {
-    const data = readSharedUniverseData();
+    const data = sharedUniverseOrSkip();
     if ('skipped' in data) return [{ bench: 'bfs', skipped: data.skipped }];
 
     // Built twice: the first build warms the JIT, the second one is timed.

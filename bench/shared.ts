@@ -1,48 +1,37 @@
 // What every benchmark shares: where ../shared (real EVE data next to the repository) is, and timing
 // helpers. A fresh clone has no ../shared, so loaders say why they cannot run instead of failing.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CatalogData } from '../src/engine/catalog.ts';
 import type { UniverseData } from '../src/engine/universe/types.ts';
+import {
+  missingSdeFiles,
+  readSharedCatalogData,
+  readSharedUniverseData,
+  SHARED_SDE_DIR,
+} from '../test/helpers/shared-files.ts';
 
-export const SHARED_DIR = resolve(import.meta.dirname, '../../shared');
-export const SHARED_SDE_DIR = resolve(SHARED_DIR, 'eve-sde');
-export const SHARED_KILLMAILS_DIR = resolve(SHARED_DIR, 'killmails');
+export { SHARED_KILLMAILS_DIR } from '../test/helpers/shared-files.ts';
 
 /** A benchmark's answer when the data it needs is missing. */
 export interface Skipped {
   skipped: string;
 }
 
-function readSdeJson<T>(file: string): T {
-  return JSON.parse(readFileSync(resolve(SHARED_SDE_DIR, file), 'utf8')) as T;
+/** The full universe from ../shared's SDE extracts, or why it cannot be read. */
+export function sharedUniverseOrSkip(): UniverseData | Skipped {
+  const missing = missingSdeFiles('universe');
+  return missing.length > 0
+    ? { skipped: `${SHARED_SDE_DIR} lacks ${missing.join(', ')}` }
+    : readSharedUniverseData();
 }
 
-/** The full universe from the compact JSON extracts, or why it cannot be read. */
-export function readSharedUniverseData(): UniverseData | Skipped {
-  const needed = ['regions.json', 'constellations.json', 'systems.json', 'jumps.json'];
-  const missing = needed.filter((file) => !existsSync(resolve(SHARED_SDE_DIR, file)));
-  if (missing.length > 0) return { skipped: `${SHARED_SDE_DIR} lacks ${missing.join(', ')}` };
-  return {
-    regions: readSdeJson('regions.json'),
-    constellations: readSdeJson('constellations.json'),
-    systems: readSdeJson('systems.json'),
-    stargates: readSdeJson('jumps.json'),
-  };
-}
-
-/** Types, groups and categories from the compact JSON extracts, or why they cannot be read. */
-export function readSharedCatalogData(): CatalogData | Skipped {
-  const needed = ['types.json', 'groups.json', 'categories.json'];
-  const missing = needed.filter((file) => !existsSync(resolve(SHARED_SDE_DIR, file)));
-  if (missing.length > 0) return { skipped: `${SHARED_SDE_DIR} lacks ${missing.join(', ')}` };
-  return {
-    types: readSdeJson('types.json'),
-    groups: readSdeJson('groups.json'),
-    categories: readSdeJson('categories.json'),
-  };
+/** Types, groups and categories from ../shared's SDE extracts, or why they cannot be read. */
+export function sharedCatalogOrSkip(): CatalogData | Skipped {
+  const missing = missingSdeFiles('catalog');
+  return missing.length > 0
+    ? { skipped: `${SHARED_SDE_DIR} lacks ${missing.join(', ')}` }
+    : readSharedCatalogData();
 }
 
 /** Wall time of one call in microseconds. */
