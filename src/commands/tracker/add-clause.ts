@@ -1,48 +1,34 @@
 // /tracker add-clause tracker clause value: parses the value for the clause's kind, adds it (lists add
 // to what the clause had), and answers with the updated editor and a line saying what changed.
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import { type BotContext, UserError } from '../../bot/types.ts';
+import { MessageFlags } from 'discord.js';
+import type { BotContext } from '../../bot/types.ts';
 import { clauseFromInput } from './clause-input/clause-lookup.ts';
 import { parseClauseInput } from './clause-input/parse.ts';
 import { guildRolesOf } from './clause-input/roles.ts';
 import { saveClauseValue } from './clause-input/save-clause.ts';
-import { editorMessage } from './editor-reply.ts';
-import { findTracker } from './find-tracker.ts';
+import { replyWithEditor } from './editor-reply.ts';
+import { type TrackerCommandInteraction, trackerOption } from './tracker-option.ts';
 
 export async function executeAddClause(
-  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  interaction: TrackerCommandInteraction,
   ctx: BotContext,
 ): Promise<void> {
-  const row = await findTracker(
-    ctx.trackers,
-    interaction.guildId,
-    interaction.options.getString('tracker', true),
-  );
+  const row = await trackerOption(interaction, ctx);
   const definition = clauseFromInput(interaction.options.getString('clause', true));
-  const text = interaction.options.getString('value', true);
-  // Names ESI has to look up may take longer than Discord's 3 s: defer only then.
-  let deferred = false;
-  const beforeRemoteLookup = async () => {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    deferred = true;
-  };
-  try {
-    const parsed = await parseClauseInput(ctx, interaction.guildId, definition, text, {
+  const parsed = await parseClauseInput(
+    ctx,
+    interaction.guildId,
+    definition,
+    interaction.options.getString('value', true),
+    {
       roles: guildRolesOf(interaction),
-      beforeRemoteLookup,
-    });
-    const change = await saveClauseValue(ctx, row, definition, parsed, 'merge');
-    const body = await editorMessage(ctx, change.row, change.notice);
-    if (deferred) await interaction.editReply(body);
-    else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
-  } catch (error) {
-    // Once deferred, the advice replaces the "thinking…" message instead of following it.
-    if (!deferred || !(error instanceof UserError)) throw error;
-    await interaction.editReply({
-      content: error.message,
-      embeds: [],
-      components: [],
-      allowedMentions: { parse: [] },
-    });
-  }
+      // Names ESI has to look up may take longer than Discord's 3 s: defer only then. Once deferred, the
+      // router's error boundary puts a UserError's advice in place of the "thinking…" message.
+      beforeRemoteLookup: async () => {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      },
+    },
+  );
+  const change = await saveClauseValue(ctx, row, definition, parsed, 'merge');
+  await replyWithEditor(interaction, ctx, change.row, change.notice);
 }

@@ -1,4 +1,4 @@
-// Answers that show the tracker editor: a fresh ephemeral reply for commands, an in-place update for
+// Answers that show the tracker editor: an ephemeral reply for commands, an in-place update for
 // the editor's own buttons. Notices (what changed, warnings) go above the editor's embed.
 import {
   type ChatInputCommandInteraction,
@@ -31,13 +31,16 @@ export async function editorMessage(
   };
 }
 
+/** A command's answer: a new ephemeral reply, or the deferred "thinking…" message filled in. */
 export async function replyWithEditor(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
   ctx: BotContext,
   row: TrackerRow,
   notice?: string,
 ): Promise<void> {
-  await interaction.reply({ ...(await editorMessage(ctx, row, notice)), flags: MessageFlags.Ephemeral });
+  const body = await editorMessage(ctx, row, notice);
+  if (interaction.deferred) await interaction.editReply(body);
+  else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 
 export async function updateWithEditor(

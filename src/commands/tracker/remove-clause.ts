@@ -1,22 +1,17 @@
 // /tracker remove-clause tracker clause: removes one condition and answers with the updated editor.
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { type BotContext, UserError } from '../../bot/types.ts';
 import { findClause } from '../../engine/index.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import { findClauseByInput } from './clause-input/clause-lookup.ts';
 import { removeClause } from './clause-input/save-clause.ts';
-import { editorMessage } from './editor-reply.ts';
-import { findTracker } from './find-tracker.ts';
+import { replyWithEditor } from './editor-reply.ts';
+import { type TrackerCommandInteraction, trackerOption } from './tracker-option.ts';
 
 export async function executeRemoveClause(
-  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  interaction: TrackerCommandInteraction,
   ctx: BotContext,
 ): Promise<void> {
-  const row = await findTracker(
-    ctx.trackers,
-    interaction.guildId,
-    interaction.options.getString('tracker', true),
-  );
+  const row = await trackerOption(interaction, ctx);
   const typed = interaction.options.getString('clause', true);
   // A stored key the registry no longer knows can still be removed by its key.
   const key = findClauseByInput(typed)?.key ?? typed.trim();
@@ -29,8 +24,5 @@ export async function executeRemoveClause(
     );
   }
   const change = await removeClause(ctx, row, key);
-  await interaction.reply({
-    ...(await editorMessage(ctx, change.row, change.notice)),
-    flags: MessageFlags.Ephemeral,
-  });
+  await replyWithEditor(interaction, ctx, change.row, change.notice);
 }
