@@ -6,6 +6,7 @@ import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { channelAccessWarning } from './bot-access.ts';
+import { setsCondition } from './clause-input/apply.ts';
 import { noticeText, replyWithEditor } from './editor-reply.ts';
 import { updateTracker } from './save-tracker.ts';
 import { type TrackerCommandInteraction, trackerOption } from './tracker-option.ts';
@@ -13,14 +14,12 @@ import { type TrackerCommandInteraction, trackerOption } from './tracker-option.
 export const EVERY_KILLMAIL_WARNING =
   '⚠️ It has no conditions, so it posts EVERY killmail (about 15,000 a day). Add conditions, or disable it again.';
 
-/** Whether any clause narrows the tracker (false and empty lists set no condition). */
-export function hasConditions(definition: TrackerDefinition): boolean {
-  return Object.values(definition.clauses).some(
-    (value) => value !== false && !(Array.isArray(value) && value.length === 0),
-  );
+/** Whether any clause narrows the tracker. */
+function hasConditions(definition: TrackerDefinition): boolean {
+  return Object.values(definition.clauses).some(setsCondition);
 }
 
-export interface EnabledChange {
+interface EnabledChange {
   row: TrackerRow;
   notice: string;
 }

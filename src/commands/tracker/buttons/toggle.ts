@@ -1,12 +1,12 @@
 // The editor's Enable/Disable button: an active tracker is disabled, anything else (disabled, or
 // stopped by a delivery failure) is enabled; the editor updates in place.
 
+import { isActive } from '../../../pipeline/tracker-sync.ts';
 import { updateWithEditor } from '../editor-reply.ts';
 import { setEnabled } from '../enable-disable.ts';
 import { editorComponent } from './editor-button.ts';
 
 export const toggleButton = editorComponent('toggle', async (interaction, row, ctx) => {
-  const active = row.definition.enabled && row.disabledReason === null;
-  const change = await setEnabled(interaction, ctx, row, !active);
+  const change = await setEnabled(interaction, ctx, row, !isActive(row));
   await updateWithEditor(interaction, ctx, change.row, change.notice);
 });

@@ -4,6 +4,11 @@ import type { ClauseValue, TrackerClauses, TrackerDefinition } from '../../../en
 
 export type ListMode = 'merge' | 'replace';
 
+/** False flags and empty lists set no condition: they are never stored, and ignored where found. */
+export function setsCondition(value: unknown): boolean {
+  return value !== false && !(Array.isArray(value) && value.length === 0);
+}
+
 function merged(current: unknown, added: readonly (number | string)[]): (number | string)[] {
   const list = Array.isArray(current) ? [...(current as (number | string)[])] : [];
   for (const item of added) if (!list.includes(item)) list.push(item);
@@ -19,7 +24,7 @@ export function withClause(
 ): TrackerDefinition {
   const clauses: TrackerClauses = { ...definition.clauses };
   const next = Array.isArray(value) && mode === 'merge' ? merged(clauses[key], value) : value;
-  if (next === false || (Array.isArray(next) && next.length === 0)) delete clauses[key];
+  if (!setsCondition(next)) delete clauses[key];
   else clauses[key] = (Array.isArray(next) ? [...next] : next) as TrackerClauses[string];
   return { ...definition, clauses };
 }

@@ -37,7 +37,8 @@ function placeIndex(universe: Universe): PlaceIndex {
   return index;
 }
 
-function systemValue(universe: Universe, id: number): NamedValue | undefined {
+/** A system with its security and region as detail: "Jita" + "0.9, The Forge". */
+export function systemValue(universe: Universe, id: number): NamedValue | undefined {
   const system = universe.system(id);
   if (!system) return undefined;
   const detail = [formatSecurity(system.security), system.regionName].filter(Boolean).join(', ');

@@ -3,10 +3,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { formatSecurity } from '../../../engine/format.ts';
 import {
   type ClauseNameLookup,
-  type ClauseValue,
   describeClause,
   findClause,
   type TrackerDefinition,
@@ -17,22 +15,21 @@ import {
   escapeMarkdown,
   truncateMarkdown,
 } from '../../../engine/render/index.ts';
+import { setsCondition } from '../clause-input/apply.ts';
 import { GROUP_TITLES } from '../clause-input/clause-lookup.ts';
+import { displayName } from '../clause-input/named-value.ts';
+import { systemValue } from '../clause-input/places.ts';
 
 /** Roughly how many killmails a day zKillboard publishes: what a tracker without conditions posts. */
 const KILLMAILS_PER_DAY = '15,000';
 
-const GROUP_ORDER = ['Location', 'Attackers', 'Victim', 'Value & kind', 'Members'];
+// The headings in the order GROUP_TITLES lists the groups (value and kind share one).
+const GROUP_ORDER = [...new Set(Object.values(GROUP_TITLES))];
 // One long list (an imported tracker with 500 systems) must not push the other groups out, and the
 // whole embed stays under Discord's 6000 characters however long the parts get.
 const MAX_GROUP_LINE = 900;
 const MAX_DESCRIPTION = 3_500;
 const MAX_FIELD = 500;
-
-/** False flags and empty lists are stored but set no condition. */
-function setsCondition(value: ClauseValue): boolean {
-  return value !== false && !(Array.isArray(value) && value.length === 0);
-}
 
 /** "**Location:** within 10 jumps of Jita, not in high-sec" lines, in the editor's group order. */
 function conditionLines(tracker: TrackerDefinition, names: ClauseNameLookup): string[] {
@@ -84,10 +81,8 @@ function pingText(tracker: TrackerDefinition): string {
 function originText(ctx: BotContext, tracker: TrackerDefinition): string {
   const id = tracker.origin_solar_system_id;
   if (id === undefined || id === null) return 'Not set (jump and light-year conditions need one)';
-  const system = ctx.world().universe.system(id);
-  if (!system) return `#${id} (not in the loaded SDE)`;
-  const detail = [formatSecurity(system.security), system.regionName].filter(Boolean).join(', ');
-  return escapeMarkdown(`${system.name} (${detail})`);
+  const system = systemValue(ctx.world().universe, id);
+  return system ? escapeMarkdown(displayName(system)) : `#${id} (not in the loaded SDE)`;
 }
 
 function maxAgeText(ctx: BotContext, tracker: TrackerDefinition): string {

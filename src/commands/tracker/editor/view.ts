@@ -10,6 +10,7 @@ import {
 } from 'discord-api-types/v10';
 import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
+import { isActive } from '../../../pipeline/tracker-sync.ts';
 import { type EditorAction, editorCustomId } from '../custom-ids.ts';
 import { clauseNames } from './clause-names.ts';
 import { editorEmbed } from './embed.ts';
@@ -21,11 +22,6 @@ export interface EditorView {
   content?: string;
   embeds: APIEmbed[];
   components: Row[];
-}
-
-/** Whether the tracker posts now (a delivery failure switches it off without touching `enabled`). */
-function isPosting(row: TrackerRow): boolean {
-  return row.definition.enabled && !row.disabledReason;
 }
 
 function editorButtonsRow(row: TrackerRow): Row {
@@ -42,7 +38,7 @@ function editorButtonsRow(row: TrackerRow): Row {
   return {
     type: ComponentType.ActionRow,
     components: [
-      isPosting(row)
+      isActive(row)
         ? button('toggle', 'Disable', ButtonStyle.Secondary)
         : button('toggle', 'Enable', ButtonStyle.Success),
       button('pings', 'Pings…', ButtonStyle.Secondary),
