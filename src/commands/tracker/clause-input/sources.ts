@@ -24,7 +24,7 @@ export interface SourceOptions {
   beforeRemoteLookup?: () => Promise<void>;
 }
 
-export interface ValueSource {
+interface ValueSource {
   /** Values whose names start with, then contain, the text. `remote: false` skips ESI. */
   search(text: string, limit: number, options?: { remote?: boolean }): Promise<NamedValue[]>;
   /**
@@ -35,12 +35,27 @@ export interface ValueSource {
   resolve(items: readonly string[], options?: { remote?: boolean }): Promise<Array<NamedValue | undefined>>;
 }
 
-const PLACE_KINDS = new Set<ClauseValueKind>(['solar_systems', 'constellations', 'regions']);
-const ITEM_KINDS = new Set<ClauseValueKind>(['ship_types', 'ship_groups', 'weapon_types', 'weapon_groups']);
-const ENTITY_KINDS = new Set<ClauseValueKind>(['alliances', 'corporations', 'characters', 'factions']);
+const PLACE_KINDS: ReadonlySet<string> = new Set<PlaceKind>(['solar_systems', 'constellations', 'regions']);
+const ITEM_KINDS: ReadonlySet<string> = new Set<ItemKind>([
+  'ship_types',
+  'ship_groups',
+  'weapon_types',
+  'weapon_groups',
+]);
+const ENTITY_KINDS: ReadonlySet<string> = new Set<EntityKind>([
+  'alliances',
+  'corporations',
+  'characters',
+  'factions',
+]);
+
+const isPlaceKind = (kind: ClauseValueKind): kind is PlaceKind => PLACE_KINDS.has(kind);
+const isItemKind = (kind: ClauseValueKind): kind is ItemKind => ITEM_KINDS.has(kind);
+/** Alliances, corporations, pilots and factions: named by the name cache and ESI, not the SDE. */
+export const isEntityKind = (kind: ClauseValueKind): kind is EntityKind => ENTITY_KINDS.has(kind);
 
 export function isListValueKind(kind: ClauseValueKind): kind is ListKind {
-  return PLACE_KINDS.has(kind) || ITEM_KINDS.has(kind) || ENTITY_KINDS.has(kind) || kind === 'roles';
+  return isPlaceKind(kind) || isItemKind(kind) || isEntityKind(kind) || kind === 'roles';
 }
 
 /** Tries the item as typed, then without a "(detail)" an autocomplete choice added. */
@@ -77,19 +92,14 @@ export function valueSource(
       (item) => findRole(roles, guildId, item),
     );
   }
-  if (kind === 'solar_systems' || kind === 'constellations' || kind === 'regions') {
+  if (isPlaceKind(kind)) {
     const { universe } = ctx.world();
     return localSource(
       (text, limit) => searchPlaces(universe, kind, text, limit),
       (item) => findPlace(universe, kind, item),
     );
   }
-  if (
-    kind === 'ship_types' ||
-    kind === 'ship_groups' ||
-    kind === 'weapon_types' ||
-    kind === 'weapon_groups'
-  ) {
+  if (isItemKind(kind)) {
     const { catalog } = ctx.world();
     return localSource(
       (text, limit) => searchItems(catalog, kind, text, limit),

@@ -1,5 +1,5 @@
 // Autocomplete for the /tracker options that take clauses and their values: readable choice names
-// ("Jita (0.9, The Forge)") whose values are what parseClauseValue accepts (ids, full ISK amounts).
+// ("Jita (0.9, The Forge)") whose values are what parseClauseInput accepts (ids, full ISK amounts).
 // Discord allows 25 choices, each name and value 1-100 characters.
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { BotContext } from '../../../bot/types.ts';
@@ -11,6 +11,7 @@ import {
   findClause,
   type TrackerDefinition,
 } from '../../../engine/index.ts';
+import { truncatePlain } from '../../../engine/render/index.ts';
 import { findClauseByInput, GROUP_TITLES } from './clause-lookup.ts';
 import { isDigits, splitLastItem } from './list-items.ts';
 import { displayName, type NamedValue } from './named-value.ts';
@@ -24,8 +25,7 @@ const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
 
 function choice(name: string, value: string): Choice {
-  const shortName = name.length > MAX_CHOICE_LENGTH ? `${name.slice(0, MAX_CHOICE_LENGTH - 1)}…` : name;
-  return { name: shortName, value };
+  return { name: truncatePlain(name, MAX_CHOICE_LENGTH), value };
 }
 
 /** Solar systems for `origin` and `system` options: value is the system id. */

@@ -10,24 +10,23 @@ import {
 } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
 import { ANY_LINKED_MEMBER } from '../clause-input/roles.ts';
+import { isEntityKind } from '../clause-input/sources.ts';
 
 /** The editor answers within Discord's 3 s: names ESI has not given by then show as ids. */
 const NAME_DEADLINE_MS = 1_000;
-
-const ENTITY_KINDS = new Set(['alliances', 'corporations', 'characters', 'factions']);
 
 /** The ids of alliances, corporations, pilots and factions named anywhere in the tracker. */
 function entityIds(tracker: TrackerDefinition): number[] {
   const ids = new Set<number>();
   for (const [key, value] of Object.entries(tracker.clauses)) {
     const kind = findClause(key)?.valueKind;
-    if (kind === undefined || !ENTITY_KINDS.has(kind) || !Array.isArray(value)) continue;
+    if (kind === undefined || !isEntityKind(kind) || !Array.isArray(value)) continue;
     for (const id of value) if (typeof id === 'number') ids.add(id);
   }
   return [...ids];
 }
 
-export interface ClauseNames {
+interface ClauseNames {
   /** For embeds: names escaped, roles as mentions. */
   markdown: ClauseNameLookup;
   /** For select menu texts, which Discord shows as typed: names as they are, no role mentions. */

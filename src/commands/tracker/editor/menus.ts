@@ -17,6 +17,7 @@ import {
   findClause,
   type TrackerDefinition,
 } from '../../../engine/index.ts';
+import { truncatePlain } from '../../../engine/render/index.ts';
 import { editorCustomId } from '../custom-ids.ts';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -24,7 +25,7 @@ type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const MAX_OPTIONS = 25;
 const MAX_TEXT = 100;
 
-export interface AddBundle {
+interface AddBundle {
   /** The custom_id arg of its select. */
   arg: 'location' | 'attackers' | 'victim';
   placeholder: string;
@@ -83,21 +84,28 @@ const KIND_HINTS: Readonly<Record<ClauseValueKind, string>> = {
   roles: 'Pick Discord roles',
 };
 
-function shortText(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+/** Select menu labels, values and descriptions hold at most 100 characters. */
+const shortText = (text: string): string => truncatePlain(text, MAX_TEXT);
+
+/** One item of a list clause by its plain name, or "#id" when it has none. */
+export function plainName(
+  definition: ClauseDefinition | undefined,
+  id: number | string,
+  names: ClauseNameLookup,
+): string {
+  const nameKind = definition ? NAME_KINDS[definition.valueKind] : undefined;
+  return (nameKind ? names(nameKind, id) : undefined) ?? `#${id}`;
 }
 
 /** "Now: Jita, Amarr" in plain text (select menus show no markdown), or a count when names run long. */
-export function plainSummary(
+function plainSummary(
   definition: ClauseDefinition | undefined,
   value: ClauseValue,
   names: ClauseNameLookup,
 ): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'number') return definition?.valueKind === 'isk' ? formatIsk(value) : String(value);
-  const nameKind = definition ? NAME_KINDS[definition.valueKind] : undefined;
-  const shown = value.map((id) => (nameKind ? names(nameKind, id) : undefined) ?? `#${id}`);
-  const text = shown.join(', ');
+  const text = value.map((id) => plainName(definition, id, names)).join(', ');
   const noun = definition?.valueKind === 'roles' ? 'role' : 'item';
   return text.length <= 90 && definition?.valueKind !== 'roles'
     ? text

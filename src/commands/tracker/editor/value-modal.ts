@@ -10,12 +10,13 @@ import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { formatIsk } from '../../../engine/format.ts';
 import type { ClauseDefinition } from '../../../engine/index.ts';
+import { truncatePlain } from '../../../engine/render/index.ts';
 import { acceptedText, exampleFor } from '../clause-input/accepted.ts';
 import { parseIsk } from '../clause-input/numbers.ts';
 import { isListValueKind, valueSource } from '../clause-input/sources.ts';
 import { editorCustomId } from '../custom-ids.ts';
 import { clauseNames } from './clause-names.ts';
-import { plainSummary } from './menus.ts';
+import { plainName } from './menus.ts';
 
 /** The text input's custom_id says how to apply what was typed. */
 export const REPLACE_FIELD = 'value';
@@ -24,10 +25,6 @@ export const ADD_FIELD = 'more';
 const MAX_INPUT = 4_000;
 const MAX_TITLE = 45;
 const MAX_DESCRIPTION = 100;
-
-function short(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** The current value as text the parser reads back to the same ids (names when they round-trip). */
 async function currentText(
@@ -44,8 +41,7 @@ async function currentText(
   const kind = definition.valueKind;
   if (!isListValueKind(kind)) return undefined;
   const names = (await clauseNames(ctx, row.guildId, row.definition)).plain;
-  const summary = (id: number | string) => plainSummary(definition, [id] as number[], names);
-  const candidates = value.map((id) => summary(id));
+  const candidates = value.map((id) => plainName(definition, id, names));
   const resolved = await valueSource(ctx, row.guildId, kind).resolve(candidates, { remote: false });
   // A name with a separator in it, or one that now means another id, is written as its id.
   return value
@@ -76,17 +72,17 @@ export async function clauseValueModal(
   }
   return {
     custom_id: editorCustomId('val', row.id, definition.key),
-    title: short(definition.label, MAX_TITLE),
+    title: truncatePlain(definition.label, MAX_TITLE),
     components: [
       {
         type: ComponentType.Label,
-        label: short(isList ? 'Names or ids, separated by commas' : definition.label, MAX_TITLE),
-        description: short(description, MAX_DESCRIPTION),
+        label: truncatePlain(isList ? 'Names or ids, separated by commas' : definition.label, MAX_TITLE),
+        description: truncatePlain(description, MAX_DESCRIPTION),
         component: {
           type: ComponentType.TextInput,
           custom_id: fitsInBox ? REPLACE_FIELD : ADD_FIELD,
           style: isList ? TextInputStyle.Paragraph : TextInputStyle.Short,
-          placeholder: short(`e.g. ${exampleFor(kind)}`, 100),
+          placeholder: truncatePlain(`e.g. ${exampleFor(kind)}`, 100),
           // An edited list may be emptied to remove the condition; a number must be given.
           required: !(isList && current !== undefined && fitsInBox),
           max_length: MAX_INPUT,
