@@ -8,7 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import { type SlashCommand, UserError } from '../../bot/types.ts';
 
-export const KILLTRACKER_COMMAND = {
+const KILLTRACKER_COMMAND = {
   name: 'killtracker',
   description: 'Killtracker settings for this server',
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
@@ -41,7 +41,8 @@ export const killtrackerCommand: SlashCommand = {
   async execute(interaction, ctx) {
     const sub =
       `${interaction.options.getSubcommandGroup(false) ?? ''} ${interaction.options.getSubcommand()}`.trim();
-    if (sub !== 'settings manager-role') throw new UserError(`Unknown subcommand ${sub}.`);
+    if (sub !== 'settings manager-role')
+      throw new UserError(`Unknown subcommand /killtracker ${sub}. The bot may be restarting; try again.`);
     // Only Manage Server may hand out the manager role: a manager must not be able to appoint others.
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserError('Only members with the Manage Server permission can change who manages trackers.');

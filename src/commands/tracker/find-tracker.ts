@@ -3,10 +3,18 @@
 
 import { UserError } from '../../bot/types.ts';
 import type { TrackerRepository, TrackerRow } from '../../db/tracker-repository.ts';
+import { escapeMarkdown } from '../../engine/render/index.ts';
 
-export function trackerNotFound(text: string): UserError {
+function trackerNotFound(text: string): UserError {
   return new UserError(
-    `No tracker "${text}" in this server. Run /tracker list to see them, or pick one from the list while typing.`,
+    `No tracker "${escapeMarkdown(text.slice(0, 100))}" in this server. Run /tracker list to see them, or pick one from the list while typing.`,
+  );
+}
+
+/** A tracker deleted since the editor or command named it (or another guild's: the same answer). */
+export function trackerGone(): UserError {
+  return new UserError(
+    'This tracker no longer exists (it may have been deleted). Run /tracker list to see the current ones.',
   );
 }
 
@@ -32,9 +40,6 @@ export async function trackerById(
   id: number,
 ): Promise<TrackerRow> {
   const row = await trackers.get(id, guildId);
-  if (!row)
-    throw new UserError(
-      'This tracker no longer exists (it may have been deleted). Run /tracker list to see the current ones.',
-    );
+  if (!row) throw trackerGone();
   return row;
 }

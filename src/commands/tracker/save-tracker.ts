@@ -5,8 +5,9 @@ import { type BotContext, UserError } from '../../bot/types.ts';
 import { DuplicateTrackerNameError, type TrackerRow } from '../../db/tracker-repository.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { type TrackerProblem, validateTracker } from '../../engine/tracker/validate.ts';
+import { trackerGone } from './find-tracker.ts';
 
-export function problemsText(problems: readonly TrackerProblem[]): string {
+function problemsText(problems: readonly TrackerProblem[]): string {
   return problems
     .map((problem) => `• ${problem.key === '' ? '' : `\`${problem.key}\`: `}${problem.message}`)
     .join('\n');
@@ -34,7 +35,7 @@ export async function updateTracker(
 ): Promise<TrackerRow> {
   const definition = validated(ctx, change(structuredClone(row.definition)));
   const saved = await ctx.trackers.update(row.id, row.guildId, { definition, ...extra }).catch(duplicateName);
-  if (!saved) throw new UserError('This tracker no longer exists (it may have been deleted).');
+  if (!saved) throw trackerGone();
   return saved;
 }
 

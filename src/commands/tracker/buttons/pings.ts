@@ -10,6 +10,7 @@ import {
   ComponentType,
   SelectMenuDefaultValueType,
 } from 'discord-api-types/v10';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
 import { UserError } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
@@ -32,11 +33,7 @@ function pingButton(row: TrackerRow, arg: 'none' | 'here' | 'everyone', label: s
   };
 }
 
-export function pingEditorMessage(
-  interaction: BaseInteraction<'cached' | 'raw'>,
-  row: TrackerRow,
-  notice?: string,
-) {
+function pingEditorMessage(interaction: BaseInteraction<'cached' | 'raw'>, row: TrackerRow, notice?: string) {
   const { ping } = row.definition;
   const nothing = !ping.everyone && !ping.here && ping.roles.length === 0;
   const components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [
@@ -90,7 +87,7 @@ export const pingChoice = editorComponent('ping', async (interaction, row, ctx, 
       throw new UserError('To ping everyone, use the @everyone button rather than the @everyone role.');
     ping = { ...current, roles: [...interaction.values] };
   } else {
-    throw new UserError('This button or menu is no longer valid. Run /tracker show to open a fresh editor.');
+    throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
   }
   const saved = await updateTracker(ctx, row, (definition) => ({ ...definition, ping }));
   await interaction.update(pingEditorMessage(interaction, saved, 'Saved.'));

@@ -7,6 +7,7 @@ import {
   type ClauseGroup,
   findClause,
 } from '../../../engine/index.ts';
+import { escapeMarkdown } from '../../../engine/render/index.ts';
 
 export const GROUP_TITLES: Readonly<Record<ClauseGroup, string>> = {
   location: 'Location',
@@ -34,7 +35,7 @@ export function clauseFromInput(text: string): ClauseDefinition {
   const definition = findClauseByInput(text);
   if (!definition) {
     throw new UserError(
-      `There is no condition called "${text.trim().slice(0, 80)}". Pick one from the list while typing the clause option, e.g. "Min value (ISK)" or "Solar systems".`,
+      `There is no condition called "${escapeMarkdown(text.trim().slice(0, 80))}". Pick one from the list while typing the clause option, e.g. "Min value (ISK)" or "Solar systems".`,
     );
   }
   return definition;
