@@ -1,9 +1,11 @@
 // Builds the BotContext from the database and services the process already has.
 import type { Database } from '../db/client.ts';
 import { createGuildSettingsRepository } from '../db/guild-settings-repository.ts';
+import { createKillmailHistory } from '../db/killmail-history.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createNameRepository } from '../db/name-repository.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
+import { createTrackerStats } from '../db/tracker-stats.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import { createNameResolver } from '../ingest/esi/name-resolver.ts';
@@ -22,9 +24,10 @@ export function createBotContext(options: {
 }): BotContext {
   const names = createNameRepository({ db: options.db });
   return {
-    db: options.db,
     trackers: createTrackerRepository({ db: options.db }),
+    trackerStats: createTrackerStats({ db: options.db }),
     killmails: createKillmailStore({ db: options.db }),
+    killmailHistory: createKillmailHistory({ db: options.db }),
     names,
     nameResolver: createNameResolver({
       esi: options.esi,

@@ -7,11 +7,12 @@ import type {
   ModalSubmitInteraction,
 } from 'discord.js';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Database } from '../db/client.ts';
 import type { GuildSettingsRepository } from '../db/guild-settings-repository.ts';
+import type { KillmailHistory } from '../db/killmail-history.ts';
 import type { KillmailStore } from '../db/killmail-store.ts';
 import type { NameRepository } from '../db/name-repository.ts';
 import type { TrackerRepository } from '../db/tracker-repository.ts';
+import type { TrackerStats } from '../db/tracker-stats.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
@@ -20,9 +21,11 @@ import type { World } from '../service/world.ts';
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {
-  db: Database;
   trackers: TrackerRepository;
+  trackerStats: TrackerStats;
   killmails: KillmailStore;
+  /** Stored killmails page by page, for previews and test posts. */
+  killmailHistory: KillmailHistory;
   names: NameRepository;
   nameResolver: NameResolver;
   guildSettings: GuildSettingsRepository;
@@ -42,7 +45,7 @@ export interface SlashCommand {
   autocomplete?(interaction: AutocompleteInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void>;
 }
 
-export type ComponentInteraction =
+type ComponentInteraction =
   MessageComponentInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>;
 
 /**

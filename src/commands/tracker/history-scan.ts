@@ -1,7 +1,6 @@
 // Runs one tracker over stored killmails, newest first, as the live matcher would have: used by the
 // preview ("would have posted N alerts") and to pick the killmail of a test post.
 import type { BotContext } from '../../bot/types.ts';
-import { createKillmailHistory } from '../../db/killmail-history.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
 import type { Killmail } from '../../engine/killmail/types.ts';
@@ -13,7 +12,7 @@ export interface MatchedKillmail {
   match: TrackerMatch;
 }
 
-export interface HistoryScan {
+interface HistoryScan {
   /** Killmails looked at. */
   scanned: number;
   /** Killmails the tracker matched. */
@@ -47,7 +46,7 @@ export async function scanHistory(
   const world = ctx.world();
   const matcher = singleTrackerMatcher(ctx, row.definition, row.guildId);
   const scan: HistoryScan = { scanned: 0, matched: 0, newest: [] };
-  for await (const page of createKillmailHistory({ db: ctx.db }).receivedSince(options.since)) {
+  for await (const page of ctx.killmailHistory.receivedSince(options.since)) {
     for (const document of page) {
       let killmail: Killmail;
       try {

@@ -5,7 +5,6 @@ import { MessageFlags } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { BotContext } from '../../bot/types.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
-import { createTrackerStats } from '../../db/tracker-stats.ts';
 import { DISCORD_LIMITS, escapeMarkdown, truncatePlain } from '../../engine/render/index.ts';
 import type { TrackerCommandInteraction } from './tracker-option.ts';
 
@@ -18,7 +17,7 @@ const TOTAL_BUDGET = DISCORD_LIMITS.embedTotal - MORE_ROOM;
 const DESCRIPTION_BUDGET = DISCORD_LIMITS.description - MORE_ROOM;
 
 /** Enabled, Disabled, or stopped by the delivery worker (with Discord's reason, as advice). */
-export function trackerStateLabel(row: TrackerRow): string {
+function trackerStateLabel(row: TrackerRow): string {
   if (row.disabledReason !== null) return '⚠️ Stopped';
   return row.definition.enabled ? '🟢 Enabled' : '⚪ Disabled';
 }
@@ -34,7 +33,7 @@ function trackerLines(row: TrackerRow, matches: number): string {
 }
 
 /** Packs entries into embeds: each description <= 4096, all together <= 6000 characters, <= 10 embeds. */
-export function listEmbeds(title: string, entries: readonly string[]): APIEmbed[] {
+function listEmbeds(title: string, entries: readonly string[]): APIEmbed[] {
   const descriptions: string[] = [];
   let current = '';
   let total = title.length;
@@ -73,10 +72,7 @@ export async function executeList(interaction: TrackerCommandInteraction, ctx: B
     });
     return;
   }
-  const counts = await createTrackerStats({ db: ctx.db }).matchesSince(
-    interaction.guildId,
-    new Date(ctx.now() - DAY_MS),
-  );
+  const counts = await ctx.trackerStats.matchesSince(interaction.guildId, new Date(ctx.now() - DAY_MS));
   const entries = rows.map((row) => trackerLines(row, counts.get(row.id) ?? 0));
   await interaction.reply({
     embeds: listEmbeds(`Trackers of this server (${rows.length})`, entries),
