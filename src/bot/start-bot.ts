@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.ts';
 import type { BotContext, ComponentHandler, SlashCommand } from './types.ts';
 
-export interface BotOptions {
+interface BotOptions {
   token: string;
   apiUrl: string;
   devGuildId?: string | undefined;
@@ -51,18 +51,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       `Could not log in to Discord: ${error instanceof Error ? error.message : String(error)}. Check DISCORD_TOKEN.`,
     );
   }
-  const applicationId = client.application?.id ?? client.user?.id;
-  if (!applicationId) throw new Error('Discord did not say which application this bot is.');
-  const body = options.commands.map((command) => command.data);
-  if (options.devGuildId) {
-    await client.rest.put(Routes.applicationGuildCommands(applicationId, options.devGuildId), { body });
-    log.info(
-      { guild: options.devGuildId, commands: body.length },
-      'slash commands registered to the development server',
+  try {
+    await registerCommands(client, options);
+  } catch (error) {
+    // A connected client would keep the process alive after start-up has failed.
+    await client.destroy();
+    const check = options.devGuildId
+      ? 'Check DEV_GUILD_ID: the bot must be a member of that server.'
+      : 'Check that DISCORD_TOKEN is the token of this bot application.';
+    throw new Error(
+      `Could not register the slash commands with Discord: ${error instanceof Error ? error.message : String(error)}. ${check}`,
     );
-  } else {
-    await client.rest.put(Routes.applicationCommands(applicationId), { body });
-    log.info({ commands: body.length }, 'slash commands registered globally');
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in to Discord');
   return {
@@ -72,4 +71,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await client.destroy();
     },
   };
+}
+
+/** Registers the commands globally, or to DEV_GUILD_ID (which updates at once). */
+async function registerCommands(client: Client, options: BotOptions): Promise<void> {
+  const applicationId = client.application?.id ?? client.user?.id;
+  if (!applicationId) throw new Error('Discord did not say which application this bot is');
+  const body = options.commands.map((command) => command.data);
+  if (options.devGuildId) {
+    await client.rest.put(Routes.applicationGuildCommands(applicationId, options.devGuildId), { body });
+    options.log.info(
+      { guild: options.devGuildId, commands: body.length },
+      'slash commands registered to the development server',
+    );
+  } else {
+    await client.rest.put(Routes.applicationCommands(applicationId), { body });
+    options.log.info({ commands: body.length }, 'slash commands registered globally');
+  }
 }

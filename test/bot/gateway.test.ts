@@ -1,7 +1,10 @@
 import { MessageFlags } from 'discord-api-types/v10';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { NO_PERMISSION_MESSAGE, UNKNOWN_COMPONENT_MESSAGE } from '../../src/bot/interaction-router.ts';
-import { chatInputInteraction } from '../fakes/discord/index.ts';
+import { startBot } from '../../src/bot/start-bot.ts';
+import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
+import { silentLogger } from '../../src/log.ts';
+import { chatInputInteraction, FakeDiscord, nextSnowflake } from '../fakes/discord/index.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 
@@ -40,6 +43,27 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
     const byManager = await run('manager', harness.roles.pilots);
     expect(String(byManager.data?.content)).toContain('Only members with the Manage Server permission');
     expect((await harness.ctx.guildSettings.get(harness.guildId))?.managerRoleId).toBe(harness.roles.manager);
+  });
+
+  it('GIVEN Discord refuses the slash commands WHEN the bot starts THEN it says what to check and leaves the gateway', async () => {
+    const refusing = await FakeDiscord.start();
+    try {
+      refusing.failRequests({ method: 'PUT', path: /\/commands$/, failure: { kind: 'missing-access' } });
+      const start = startBot({
+        token: refusing.token,
+        apiUrl: refusing.api,
+        devGuildId: nextSnowflake(),
+        commands: SLASH_COMMANDS,
+        components: COMPONENT_HANDLERS,
+        ctx: harness.ctx,
+        log: silentLogger,
+        readyTimeoutMs: 20_000,
+      });
+      await expect(start).rejects.toThrow(/Could not register the slash commands.*Check DEV_GUILD_ID/);
+      await vi.waitFor(() => expect(refusing.connectedSessions).toBe(0));
+    } finally {
+      await refusing.stop();
+    }
   });
 
   it('answers a forged or unknown custom_id with advice instead of failing silently', async () => {
