@@ -4,7 +4,7 @@ import type { Interaction } from 'discord.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { GuildSettingsRepository } from '../db/guild-settings-repository.ts';
 
-export const MANAGE_TRACKERS_PERMISSION = PermissionFlagsBits.ManageGuild;
+const MANAGE_TRACKERS_PERMISSION = PermissionFlagsBits.ManageGuild;
 
 function memberRoleIds(interaction: Interaction): string[] {
   const member = interaction.member;

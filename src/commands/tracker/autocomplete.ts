@@ -28,7 +28,7 @@ function stateSuffix(row: TrackerRow): string {
 }
 
 /** This guild's trackers whose names start with, then contain, the text; value = the tracker id. */
-export async function suggestTrackers(ctx: BotContext, guildId: string, typed: string): Promise<Choice[]> {
+async function suggestTrackers(ctx: BotContext, guildId: string, typed: string): Promise<Choice[]> {
   const needle = typed.trim().toLowerCase();
   const rows = await ctx.trackers.list(guildId);
   const rank = (row: TrackerRow) => {

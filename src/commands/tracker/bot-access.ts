@@ -6,7 +6,7 @@ import type { TrackerPing } from '../../engine/tracker/types.ts';
 type GuildInteraction = BaseInteraction<'cached' | 'raw'>;
 
 /** The bot's permissions in a channel of the interaction's guild; undefined when it cannot be known. */
-export function botPermissionsIn(
+function botPermissionsIn(
   interaction: GuildInteraction,
   channelId: string,
 ): Readonly<PermissionsBitField> | undefined {

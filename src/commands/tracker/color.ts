@@ -2,7 +2,7 @@
 import { UserError } from '../../bot/types.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 
-export const COLOR_NAMES: Readonly<Record<string, string>> = {
+const COLOR_NAMES: Readonly<Record<string, string>> = {
   red: '#e74c3c',
   orange: '#e67e22',
   yellow: '#f1c40f',

@@ -1,7 +1,7 @@
 // Persistent, versioned custom_ids of the tracker editor ("trk1:<action>:<trackerId>[:<arg>]"):
 // formatted and parsed in one place, so a forged or stale id is simply not recognised.
 
-export const CUSTOM_ID_VERSION = 'trk1';
+const CUSTOM_ID_VERSION = 'trk1';
 
 export type EditorAction =
   /** select: add a clause of one group (arg = group) */

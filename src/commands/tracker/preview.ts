@@ -15,7 +15,7 @@ const MAX_PREVIEW_HOURS = 168;
 const SHOWN_ALERTS = 3;
 const HOUR_MS = 60 * 60 * 1000;
 
-export interface TrackerPreview {
+interface TrackerPreview {
   content: string;
   embeds: APIEmbed[];
 }

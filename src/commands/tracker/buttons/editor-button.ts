@@ -7,7 +7,7 @@ import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { type EditorAction, type EditorCustomId, parseEditorCustomId } from '../custom-ids.ts';
 import { trackerById } from '../find-tracker.ts';
 
-export type EditorComponentInteraction = MessageComponentInteraction<'cached' | 'raw'>;
+type EditorComponentInteraction = MessageComponentInteraction<'cached' | 'raw'>;
 
 export function editorComponent(
   action: EditorAction,

@@ -7,7 +7,7 @@ import { updateTracker } from '../save-tracker.ts';
 import { type ListMode, withClause, withoutClause } from './apply.ts';
 import type { ParsedClauseValue } from './parse.ts';
 
-export interface ClauseChange {
+interface ClauseChange {
   row: TrackerRow;
   /** One line for the top of the editor, e.g. "Solar systems: added Jita, Amarr (now 3)." */
   notice: string;
