@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTracker } from '../../src/commands/tracker/save-tracker.ts';
 import type { TrackerRow } from '../../src/db/tracker-repository.ts';
-import type { TrackerDefinition } from '../../src/engine/index.ts';
 import { editorWorld, GROUPS, ITEMS, PLACES } from '../fixtures/clause-input/editor-world.ts';
+import {
+  FALCON,
+  GOONS,
+  GURISTAS,
+  HORDE,
+  KARMAFLEET,
+  PANDEMIC_LEGION,
+} from '../fixtures/clause-input/known-names.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { definition } from './tracker-support.ts';
 
 type Choice = { name: string; value: string | number };
-
-const GOONS = { id: 1354830081, name: 'Goonswarm Federation', category: 'alliance' } as const;
-const HORDE = { id: 99005338, name: 'Pandemic Horde', category: 'alliance' } as const;
-const PANDEMIC_LEGION = { id: 386292982, name: 'Pandemic Legion', category: 'alliance' } as const;
-const KARMAFLEET = { id: 98388312, name: 'KarmaFleet', category: 'corporation' } as const;
-const FALCON = { id: 92532650, name: 'CCP Falcon', category: 'character' } as const;
-const GURISTAS = { id: 500010, name: 'Guristas Pirates', category: 'faction' } as const;
 
 /** Discord's limits for an autocomplete answer. */
 function expectWithinLimits(choices: Choice[]): void {
@@ -34,21 +35,11 @@ describeEachDatabase('autocomplete of clauses and clause values', (getDb) => {
   });
   afterAll(async () => harness?.stop());
 
-  const definition = (clauses: TrackerDefinition['clauses'] = {}): TrackerDefinition => ({
-    version: 1,
-    name: 'Autocomplete',
-    enabled: false,
-    origin_solar_system_id: PLACES.jita,
-    ping: { everyone: false, here: false, roles: [] },
-    ppk: false,
-    clauses,
-  });
-
   async function values(clause: string, typed: string): Promise<Choice[]> {
     tracker ??= await createTracker(harness.ctx, {
       guildId: harness.guildId,
       channelId: harness.channels.alerts,
-      definition: definition(),
+      definition: definition('Autocomplete', { origin_solar_system_id: PLACES.jita }),
     });
     const choices = await harness.autocomplete('add-clause', [
       option.string('tracker', String(tracker.id)),
@@ -73,10 +64,10 @@ describeEachDatabase('autocomplete of clauses and clause values', (getDb) => {
     const row = await createTracker(harness.ctx, {
       guildId: harness.guildId,
       channelId: harness.channels.alerts,
-      definition: {
-        ...definition({ require_min_value: 1_500_000_000, require_solar_systems: [PLACES.jita] }),
-        name: 'Removable',
-      },
+      definition: definition('Removable', {
+        origin_solar_system_id: PLACES.jita,
+        clauses: { require_min_value: 1_500_000_000, require_solar_systems: [PLACES.jita] },
+      }),
     });
     const choices = await harness.autocomplete('remove-clause', [
       option.string('tracker', String(row.id)),

@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UserError } from '../../src/bot/types.ts';
-import { parseClauseValue } from '../../src/commands/tracker/clause-input/parse.ts';
+import { clauseFromInput } from '../../src/commands/tracker/clause-input/clause-lookup.ts';
+import { parseClauseInput } from '../../src/commands/tracker/clause-input/parse.ts';
 import { editorWorld, GROUPS, ITEMS, PLACES } from '../fixtures/clause-input/editor-world.ts';
+import { FALCON, GOONS, GURISTAS, HORDE, KARMAFLEET } from '../fixtures/clause-input/known-names.ts';
 import { type BotHarness, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 
-const GOONS = { id: 1354830081, name: 'Goonswarm Federation', category: 'alliance' } as const;
-const HORDE = { id: 99005338, name: 'Pandemic Horde', category: 'alliance' } as const;
-const KARMAFLEET = { id: 98388312, name: 'KarmaFleet', category: 'corporation' } as const;
-const FALCON = { id: 92532650, name: 'CCP Falcon', category: 'character' } as const;
-const GURISTAS = { id: 500010, name: 'Guristas Pirates', category: 'faction' } as const;
-
-describeEachDatabase('parseClauseValue: what admins type, per value kind', (getDb) => {
+describeEachDatabase('clause values: what admins type, per value kind', (getDb) => {
   let harness: BotHarness;
   beforeAll(async () => {
     harness = await startBotHarness(getDb().handle, { world: await editorWorld() });
   });
   afterAll(async () => harness?.stop());
 
-  const parse = (key: string, text: string, roles = [] as Array<{ id: string; name: string }>) =>
-    parseClauseValue(harness.ctx, harness.guildId, key, text, { roles });
+  /** The value typed for a clause named by key or label, as add-clause reads it. */
+  const parse = async (key: string, text: string, roles = [] as Array<{ id: string; name: string }>) =>
+    (await parseClauseInput(harness.ctx, harness.guildId, clauseFromInput(key), text, { roles })).value;
   const failure = async (promise: Promise<unknown>): Promise<string> => {
     const error = await promise.then(
       () => undefined,

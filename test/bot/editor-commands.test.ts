@@ -1,18 +1,13 @@
-import { type APIEmbed, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTracker } from '../../src/commands/tracker/save-tracker.ts';
 import type { TrackerRow } from '../../src/db/tracker-repository.ts';
 import type { TrackerDefinition } from '../../src/engine/index.ts';
-import type { RecordedInteractionCallback } from '../fakes/discord/index.ts';
 import { editorWorld, GROUPS, ITEMS, PLACES } from '../fixtures/clause-input/editor-world.ts';
+import { FALCON, GOONS, GURISTAS, HORDE, KARMAFLEET } from '../fixtures/clause-input/known-names.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-
-const GOONS = { id: 1354830081, name: 'Goonswarm Federation', category: 'alliance' } as const;
-const HORDE = { id: 99005338, name: 'Pandemic Horde', category: 'alliance' } as const;
-const KARMAFLEET = { id: 98388312, name: 'KarmaFleet', category: 'corporation' } as const;
-const FALCON = { id: 92532650, name: 'CCP Falcon', category: 'character' } as const;
-const GURISTAS = { id: 500010, name: 'Guristas Pirates', category: 'faction' } as const;
+import { definition, embedOf } from './tracker-support.ts';
 
 describeEachDatabase('/tracker add-clause and remove-clause', (getDb) => {
   let harness: BotHarness;
@@ -25,15 +20,7 @@ describeEachDatabase('/tracker add-clause and remove-clause', (getDb) => {
     createTracker(harness.ctx, {
       guildId,
       channelId: guildId === harness.guildId ? harness.channels.alerts : harness.channels.otherGuild,
-      definition: {
-        version: 1,
-        name,
-        enabled: false,
-        origin_solar_system_id: PLACES.jita,
-        ping: { everyone: false, here: false, roles: [] },
-        ppk: false,
-        clauses,
-      },
+      definition: definition(name, { origin_solar_system_id: PLACES.jita, clauses }),
     });
   const clausesOf = async (row: TrackerRow) =>
     (await harness.ctx.trackers.get(row.id, row.guildId))?.definition.clauses;
@@ -51,11 +38,6 @@ describeEachDatabase('/tracker add-clause and remove-clause', (getDb) => {
       );
     }
     return callback;
-  }
-  function embedOf(callback: RecordedInteractionCallback): APIEmbed {
-    const embed = (callback.data?.embeds as APIEmbed[] | undefined)?.[0];
-    if (!embed) throw new Error(`no embed in the answer: ${JSON.stringify(callback.data)}`);
-    return embed;
   }
 
   it('adds numbers, ISK and flags, and answers ephemerally with the editor and what changed', async () => {

@@ -1,9 +1,7 @@
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
-  type APIEmbed,
   type APIMessage,
-  type APIMessageComponentGuildInteraction,
   ComponentType,
   InteractionResponseType,
   MessageFlags,
@@ -12,25 +10,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTracker } from '../../src/commands/tracker/save-tracker.ts';
 import type { TrackerRow } from '../../src/db/tracker-repository.ts';
 import { CLAUSE_DEFINITIONS, type TrackerDefinition } from '../../src/engine/index.ts';
-import { buttonInteraction, type RecordedInteractionCallback } from '../fakes/discord/index.ts';
+import type { RecordedInteractionCallback } from '../fakes/discord/index.ts';
 import { PLACES } from '../fixtures/clause-input/editor-world.ts';
+import { HORDE } from '../fixtures/clause-input/known-names.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { definition, embedOf } from './tracker-support.ts';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
-
-function definition(name: string, extra: Partial<TrackerDefinition> = {}): TrackerDefinition {
-  return {
-    version: 1,
-    name,
-    enabled: false,
-    origin_solar_system_id: PLACES.jita,
-    ping: { everyone: false, here: false, roles: [] },
-    ppk: false,
-    clauses: {},
-    ...extra,
-  };
-}
 
 describeEachDatabase(
   'tracker editor: add and remove conditions with selects, modals and the role picker',
@@ -45,7 +32,7 @@ describeEachDatabase(
       createTracker(harness.ctx, {
         guildId,
         channelId: guildId === harness.guildId ? harness.channels.alerts : harness.channels.otherGuild,
-        definition: definition(name, extra),
+        definition: definition(name, { origin_solar_system_id: PLACES.jita, ...extra }),
       });
     const stored = async (row: TrackerRow) =>
       (await harness.ctx.trackers.get(row.id, row.guildId))?.definition;
@@ -54,11 +41,6 @@ describeEachDatabase(
     async function openEditor(row: TrackerRow): Promise<APIMessage> {
       const shown = await harness.tracker('show', [option.string('tracker', String(row.id))]);
       return harness.fake.waitForOriginal(shown.token);
-    }
-    function embedOf(callback: RecordedInteractionCallback): APIEmbed {
-      const embed = (callback.data?.embeds as APIEmbed[] | undefined)?.[0];
-      if (!embed) throw new Error(`no embed in the answer: ${JSON.stringify(callback.data)}`);
-      return embed;
     }
     const rowsOf = (callback: RecordedInteractionCallback) => callback.data?.components as Row[];
     /** The text input of a modal answer (modals hold one Label with the input). */
@@ -237,26 +219,6 @@ describeEachDatabase(
       expect((await stored(row))?.clauses).toEqual({ require_min_value: 1_000_000 });
     });
 
-    /** A role select submit, as Discord sends it (values plus the resolved roles). */
-    function roleSelect(customId: string, roleIds: string[], message: APIMessage) {
-      const base = buttonInteraction(harness.fake, harness.as('admin'), { customId, message });
-      const roles = harness.fake.guild(harness.guildId)?.roles ?? [];
-      const payload: APIMessageComponentGuildInteraction = {
-        ...base,
-        data: {
-          custom_id: customId,
-          component_type: ComponentType.RoleSelect,
-          values: roleIds,
-          resolved: {
-            roles: Object.fromEntries(
-              roles.filter((role) => roleIds.includes(role.id)).map((role) => [role.id, role]),
-            ),
-          },
-        },
-      };
-      return harness.fake.dispatchInteraction(payload);
-    }
-
     it('picks roles for a roles clause with the role select, and Back returns to the editor unchanged', async () => {
       const row = await create('Linked members');
       const editor = await openEditor(row);
@@ -277,9 +239,10 @@ describeEachDatabase(
       expect(rowsOf(back)).toHaveLength(5);
       expect((await stored(row))?.clauses).toEqual({});
 
-      const picked = await roleSelect(
+      const picked = await harness.roleSelect(
         `trk1:roles:${row.id}:require_attacker_roles`,
         [harness.roles.fc, harness.roles.pilots],
+        'admin',
         editor,
       );
       expect(picked.type).toBe(InteractionResponseType.UpdateMessage);
@@ -302,7 +265,7 @@ describeEachDatabase(
       expect(
         (rowsOf(reopened)[0]?.components[0] as { default_values?: unknown[] } | undefined)?.default_values,
       ).toHaveLength(2);
-      await roleSelect(`trk1:roles:${row.id}:require_attacker_roles`, [], editor);
+      await harness.roleSelect(`trk1:roles:${row.id}:require_attacker_roles`, [], 'admin', editor);
       expect((await stored(row))?.clauses).toEqual({});
     });
 
@@ -367,10 +330,9 @@ describeEachDatabase(
     });
 
     it('shows the names of a list in the modal so it can be edited, and ids for names it cannot show', async () => {
-      const horde = { id: 99005338, name: 'Pandemic Horde', category: 'alliance' };
-      await harness.ctx.names.put([horde]);
+      await harness.ctx.names.put([HORDE]);
       const row = await create('Blues', harness.guildId, {
-        clauses: { exclude_attacker_alliances: [horde.id, 99000002] },
+        clauses: { exclude_attacker_alliances: [HORDE.id, 99000002] },
       });
       const opened = await harness.select(
         `trk1:add:${row.id}:attackers`,

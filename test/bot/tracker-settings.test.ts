@@ -1,7 +1,4 @@
 import {
-  type APIChatInputApplicationCommandGuildInteraction,
-  type APIMessageComponentGuildInteraction,
-  ComponentType,
   InteractionResponseType,
   MessageFlags,
   OverwriteType,
@@ -9,13 +6,14 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
+import { chatInputInteraction, nextSnowflake, permissionBits } from '../fakes/discord/index.ts';
 import {
-  chatInputInteraction,
-  nextSnowflake,
-  permissionBits,
-  stringSelectInteraction,
-} from '../fakes/discord/index.ts';
-import { type BotHarness, type Option, option, startBotHarness } from '../helpers/bot-harness.ts';
+  type BotHarness,
+  type Option,
+  option,
+  startBotHarness,
+  subcommandOptions,
+} from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { AMARR, addTracker, contentOf, JITA } from './tracker-support.ts';
 
@@ -70,19 +68,14 @@ describeEachDatabase('/tracker set, ping and the ping editor', (getDb) => {
   const stored = async (id: number) => harness.ctx.trackers.get(id, harness.guildId);
 
   /** `/tracker <sub>` run by an admin of the strict server. */
-  const inStrictGuild = (sub: string, options: Option[]) => {
-    const [first, second] = sub.split(' ');
-    const wrapped =
-      second === undefined
-        ? [option.subcommand(first!, options)]
-        : [option.group(first!, [option.subcommand(second, options)])];
-    const payload: APIChatInputApplicationCommandGuildInteraction = chatInputInteraction(
-      harness.fake,
-      { guildId: strict.guildId, channelId: strict.ops, user: harness.users.admin },
-      { name: 'tracker', options: wrapped },
+  const inStrictGuild = (sub: string, options: Option[]) =>
+    harness.fake.dispatchInteraction(
+      chatInputInteraction(
+        harness.fake,
+        { guildId: strict.guildId, channelId: strict.ops, user: harness.users.admin },
+        { name: 'tracker', options: subcommandOptions(sub, options) },
+      ),
     );
-    return harness.fake.dispatchInteraction(payload);
-  };
 
   describe('set origin', () => {
     it('GIVEN the autocomplete value (a system id) or a typed name THEN the origin is set', async () => {
@@ -290,25 +283,10 @@ describeEachDatabase('/tracker set, ping and the ping editor', (getDb) => {
       const row = await addTracker(harness, 'Role picker', {
         ping: { everyone: false, here: true, roles: [] },
       });
-      const customId = editorCustomId('ping', row.id, 'roles');
-      const payload = stringSelectInteraction(harness.fake, harness.as('admin'), {
-        customId,
-        values: [harness.roles.fc, harness.roles.pilots],
-      }) as APIMessageComponentGuildInteraction;
-      const roles = harness.fake.guild(harness.guildId)?.roles ?? [];
-      payload.data = {
-        custom_id: customId,
-        component_type: ComponentType.RoleSelect,
-        values: [harness.roles.fc, harness.roles.pilots],
-        resolved: {
-          roles: Object.fromEntries(
-            roles
-              .filter((role) => [harness.roles.fc, harness.roles.pilots].includes(role.id))
-              .map((role) => [role.id, role]),
-          ),
-        },
-      };
-      const callback = await harness.fake.dispatchInteraction(payload);
+      const callback = await harness.roleSelect(editorCustomId('ping', row.id, 'roles'), [
+        harness.roles.fc,
+        harness.roles.pilots,
+      ]);
       expect(callback.type).toBe(InteractionResponseType.UpdateMessage);
       expect((await stored(row.id))?.definition.ping).toEqual({
         everyone: false,

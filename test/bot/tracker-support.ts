@@ -6,21 +6,15 @@ import type { R2z2Document } from '../../src/engine/killmail/types.ts';
 import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import type { RecordedInteractionCallback } from '../fakes/discord/index.ts';
 import { syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { trackerDefinition } from '../fixtures/trackers.ts';
 import type { BotHarness } from '../helpers/bot-harness.ts';
 
 export const JITA = 30000142;
 export const AMARR = 30002187;
 
+/** A tracker as /tracker create starts one: disabled until the admin enables it. */
 export function definition(name: string, extra: Partial<TrackerDefinition> = {}): TrackerDefinition {
-  return {
-    version: 1,
-    name,
-    enabled: false,
-    ping: { everyone: false, here: false, roles: [] },
-    ppk: false,
-    clauses: {},
-    ...extra,
-  };
+  return trackerDefinition(name, {}, { enabled: false, ...extra });
 }
 
 export function addTracker(
@@ -92,6 +86,13 @@ export const contentOf = (callback: RecordedInteractionCallback): string =>
 
 export const embedsOf = (callback: RecordedInteractionCallback): APIEmbed[] =>
   (callback.data?.embeds ?? []) as APIEmbed[];
+
+/** The first embed of an answer (the editor's); fails the test when there is none. */
+export function embedOf(callback: RecordedInteractionCallback): APIEmbed {
+  const embed = embedsOf(callback)[0];
+  if (!embed) throw new Error(`no embed in the answer: ${JSON.stringify(callback.data)}`);
+  return embed;
+}
 
 export const componentsOf = (callback: RecordedInteractionCallback): unknown[] =>
   (callback.data?.components ?? []) as unknown[];

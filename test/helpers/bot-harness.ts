@@ -1,7 +1,7 @@
 // End-to-end harness for the Discord bot: the real discord.js client and the real database, against
 // the fake Discord (and a fake ESI). One harness per test file; `reset()` between tests.
 import { resolve } from 'node:path';
-import type { APIMessage, APIUser } from 'discord-api-types/v10';
+import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { createBotContext } from '../../src/bot/context.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
 import type { BotContext } from '../../src/bot/types.ts';
@@ -68,6 +68,13 @@ export interface BotHarness {
     who?: Who,
     message?: APIMessage,
   ): Promise<RecordedInteractionCallback>;
+  /** A role select submit, as Discord sends it: the picked role ids plus the roles they resolve to. */
+  roleSelect(
+    customId: string,
+    roleIds: string[],
+    who?: Who,
+    message?: APIMessage,
+  ): Promise<RecordedInteractionCallback>;
   modal(
     customId: string,
     fields: ModalField[],
@@ -75,6 +82,13 @@ export interface BotHarness {
     message?: APIMessage,
   ): Promise<RecordedInteractionCallback>;
   stop(): Promise<void>;
+}
+
+/** The options of `/<command> <sub>`, where sub may name a group and its subcommand ("set origin"). */
+export function subcommandOptions(sub: string, options: Option[]): Option[] {
+  const [first, second] = sub.split(' ');
+  if (second !== undefined) return [option.group(first!, [option.subcommand(second, options)])];
+  return [option.subcommand(first!, options)];
 }
 
 let worldCache: Promise<World> | undefined;
@@ -151,11 +165,6 @@ export async function startBotHarness(
     ...(who === 'admin' ? {} : { memberPermissions: EVERYONE_PERMISSIONS }),
     roles: who === 'manager' ? [roles.manager] : [],
   });
-  const subcommand = (sub: string, options: Option[]): Option[] => {
-    const [first, second] = sub.split(' ');
-    if (second !== undefined) return [option.group(first!, [option.subcommand(second, options)])];
-    return [option.subcommand(first!, options)];
-  };
   return {
     fake,
     esi,
@@ -169,11 +178,14 @@ export async function startBotHarness(
     as,
     tracker: (sub, options = [], who = 'admin', guildId) =>
       fake.dispatchInteraction(
-        chatInputInteraction(fake, as(who, guildId), { name: 'tracker', options: subcommand(sub, options) }),
+        chatInputInteraction(fake, as(who, guildId), {
+          name: 'tracker',
+          options: subcommandOptions(sub, options),
+        }),
       ),
     async autocomplete(sub, options, who = 'admin', command = 'tracker') {
       const callback = await fake.dispatchInteraction(
-        autocompleteInteraction(fake, as(who), { name: command, options: subcommand(sub, options) }),
+        autocompleteInteraction(fake, as(who), { name: command, options: subcommandOptions(sub, options) }),
       );
       return (callback.data?.choices ?? []) as Array<{ name: string; value: string | number }>;
     },
@@ -185,6 +197,25 @@ export async function startBotHarness(
       fake.dispatchInteraction(
         stringSelectInteraction(fake, as(who), { customId, values, ...(message ? { message } : {}) }),
       ),
+    roleSelect(customId, roleIds, who = 'admin', message) {
+      const interaction = stringSelectInteraction(fake, as(who), {
+        customId,
+        values: roleIds,
+        ...(message ? { message } : {}),
+      });
+      const roles = fake.guild(interaction.guild_id)?.roles ?? [];
+      interaction.data = {
+        custom_id: customId,
+        component_type: ComponentType.RoleSelect,
+        values: roleIds,
+        resolved: {
+          roles: Object.fromEntries(
+            roles.filter((role) => roleIds.includes(role.id)).map((role) => [role.id, role]),
+          ),
+        },
+      };
+      return fake.dispatchInteraction(interaction);
+    },
     modal: (customId, fields, who = 'admin', message) =>
       fake.dispatchInteraction(
         modalSubmitInteraction(fake, as(who), { customId, fields, ...(message ? { message } : {}) }),

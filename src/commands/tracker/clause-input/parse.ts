@@ -7,15 +7,12 @@ import { formatIsk } from '../../../engine/format.ts';
 import type { ClauseDefinition, ClauseValue } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
 import { acceptedText, nounFor } from './accepted.ts';
-import { clauseFromInput } from './clause-lookup.ts';
 import { EsiLookupUnavailableError } from './entities.ts';
 import { splitItems } from './list-items.ts';
 import { displayName, type NamedValue } from './named-value.ts';
 import { parseDecimal, parseFlag, parseIsk, parseWholeNumber } from './numbers.ts';
 import { ANY_LINKED_MEMBER } from './roles.ts';
 import { isListValueKind, type ListKind, type SourceOptions, valueSource } from './sources.ts';
-
-export { parseIsk } from './numbers.ts';
 
 export interface ParsedClauseValue {
   value: ClauseValue;
@@ -118,15 +115,4 @@ async function parseList(
     return entry.id === guildId ? ANY_LINKED_MEMBER : `<@&${entry.id}>`;
   });
   return { value, shown };
-}
-
-/** The value typed for a clause (by key or label); throws a UserError that says what is accepted. */
-export async function parseClauseValue(
-  ctx: BotContext,
-  guildId: string,
-  clauseKey: string,
-  text: string,
-  options: SourceOptions = {},
-): Promise<ClauseValue> {
-  return (await parseClauseInput(ctx, guildId, clauseFromInput(clauseKey), text, options)).value;
 }
