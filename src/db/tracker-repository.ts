@@ -7,6 +7,11 @@ import { trackers, trackersRevision } from './schema.ts';
 
 export type TrackerRow = typeof trackers.$inferSelect;
 
+/** Posting alerts: enabled by its admins and not stopped by a delivery failure. */
+export function isTrackerActive(row: TrackerRow): boolean {
+  return row.definition.enabled && row.disabledReason === null;
+}
+
 export class DuplicateTrackerNameError extends Error {
   constructor(readonly trackerName: string) {
     super(`A tracker named "${trackerName}" already exists in this server. Pick another name.`);

@@ -1,6 +1,6 @@
 // Keeps an in-memory matcher equal to the trackers in the database: polls the shared revision and
 // recompiles only the trackers that changed (also when another process changed them).
-import type { TrackerRepository, TrackerRow } from '../db/tracker-repository.ts';
+import { isTrackerActive, type TrackerRepository, type TrackerRow } from '../db/tracker-repository.ts';
 import type { Matcher } from '../engine/matcher.ts';
 import type { Logger } from '../log.ts';
 
@@ -22,10 +22,6 @@ export interface TrackerSync {
 
 export const trackerKey = (id: number): string => String(id);
 
-export function isActive(row: TrackerRow): boolean {
-  return row.definition.enabled && row.disabledReason === null;
-}
-
 export function createTrackerSync(options: {
   trackers: TrackerRepository;
   matcher: Matcher;
@@ -40,7 +36,7 @@ export function createTrackerSync(options: {
   function apply(row: TrackerRow): void {
     const key = trackerKey(row.id);
     routes.set(key, { trackerId: row.id, guildId: row.guildId, channelId: row.channelId });
-    if (!isActive(row)) {
+    if (!isTrackerActive(row)) {
       matcher.remove(key);
       return;
     }

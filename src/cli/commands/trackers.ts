@@ -2,7 +2,7 @@
 // database without Discord, e.g. to seed a server or back it up.
 import { discordIdOption, parseCommandArgs } from '../args.ts';
 import { readFile } from 'node:fs/promises';
-import { createTrackerRepository, type TrackerRow } from '../../db/tracker-repository.ts';
+import { createTrackerRepository, isTrackerActive, type TrackerRow } from '../../db/tracker-repository.ts';
 import { loadUniverseData } from '../../db/universe-repository.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { validateTrackers } from '../../engine/tracker/validate.ts';
@@ -135,7 +135,7 @@ async function listTrackers(ctx: CliContext, positionals: string[], values: Valu
         guild: row.guildId,
         channel: row.channelId,
         name: row.name,
-        enabled: row.definition.enabled && row.disabledReason === null,
+        enabled: isTrackerActive(row),
         disabled_reason: row.disabledReason,
         clauses: Object.keys(row.definition.clauses).length,
         last_match_at: row.lastMatchAt?.toISOString() ?? null,

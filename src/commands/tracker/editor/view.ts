@@ -10,7 +10,7 @@ import {
 } from 'discord-api-types/v10';
 import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { isActive } from '../../../pipeline/tracker-sync.ts';
+import { isTrackerActive } from '../../../db/tracker-repository.ts';
 import { type EditorAction, editorCustomId } from '../custom-ids.ts';
 import { clauseNames } from './clause-names.ts';
 import { editorEmbed } from './embed.ts';
@@ -38,7 +38,7 @@ function editorButtonsRow(row: TrackerRow): Row {
   return {
     type: ComponentType.ActionRow,
     components: [
-      isActive(row)
+      isTrackerActive(row)
         ? button('toggle', 'Disable', ButtonStyle.Secondary)
         : button('toggle', 'Enable', ButtonStyle.Success),
       button('pings', 'Pings…', ButtonStyle.Secondary),
