@@ -8,7 +8,7 @@ import { createTrackerRepository } from '../db/tracker-repository.ts';
 import { createTrackerStats } from '../db/tracker-stats.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
-import { createNameResolver } from '../ingest/esi/name-resolver.ts';
+import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../service/world.ts';
 import type { BotContext } from './types.ts';
@@ -17,23 +17,20 @@ export function createBotContext(options: {
   db: Database;
   world: () => World;
   esi: EsiClient;
+  /** The process's one resolver: the alerts use it too. */
+  nameResolver: NameResolver;
   sender: AlertSender;
   log: Logger;
   defaultMaxAgeMinutes: number;
   now?: () => number;
 }): BotContext {
-  const names = createNameRepository({ db: options.db });
   return {
     trackers: createTrackerRepository({ db: options.db }),
     trackerStats: createTrackerStats({ db: options.db }),
     killmails: createKillmailStore({ db: options.db }),
     killmailHistory: createKillmailHistory({ db: options.db }),
-    names,
-    nameResolver: createNameResolver({
-      esi: options.esi,
-      cache: names,
-      log: options.log.child({ component: 'names' }),
-    }),
+    names: createNameRepository({ db: options.db }),
+    nameResolver: options.nameResolver,
     guildSettings: createGuildSettingsRepository({ db: options.db }),
     esi: options.esi,
     sender: options.sender,

@@ -6,13 +6,11 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { createCharacterLinkRepository } from '../db/character-link-repository.ts';
 import { createDeliveryStore } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
-import { createNameRepository } from '../db/name-repository.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import { createDeliveryWorker } from '../delivery/worker.ts';
 import { createMatcher } from '../engine/matcher.ts';
-import type { EsiClient } from '../ingest/esi/client.ts';
-import { createNameResolver } from '../ingest/esi/name-resolver.ts';
+import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
 import type { R2z2Poller } from '../ingest/r2z2/types.ts';
 import { updateSde } from '../ingest/sde/update-sde.ts';
@@ -44,7 +42,8 @@ export interface PipelineOptions {
   /** The universe and catalog; reloaded (and trackers recompiled) when a new SDE build is imported. */
   world: WorldHolder;
   sender: AlertSender;
-  esi: EsiClient;
+  /** ESI names for the alerts (shared with the Discord commands). */
+  names: NameResolver;
   log: Logger;
   metrics: Metrics;
   /** Poll R2Z2 (default true); worker-only processes set false. */
@@ -84,18 +83,12 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const links = createLinkCache(createCharacterLinkRepository({ db }));
   await links.refresh();
 
-  const names = createNameResolver({
-    esi: options.esi,
-    cache: createNameRepository({ db }),
-    log: log.child({ component: 'names' }),
-    onEsiFailure: () => metrics.esiErrors.inc(),
-  });
   const worker = createDeliveryWorker({
     deliveries,
     killmails,
     trackers,
     sender: options.sender,
-    names,
+    names: options.names,
     world: () => world.current(),
     log: log.child({ component: 'delivery' }),
     metrics,

@@ -1,5 +1,7 @@
 // Two bot processes on one PostgreSQL (here: two pipelines with their own connections): exactly one
 // polls R2Z2, both work the shared outbox, and every alert is posted exactly once.
+import { createNameResolver } from '../../src/ingest/esi/name-resolver.ts';
+import { createNameRepository } from '../../src/db/name-repository.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
@@ -60,7 +62,11 @@ describeEachDatabase('several processes on one PostgreSQL', (getDb, kind) => {
             settings: testPipelineSettings(feed.url),
             world,
             sender: createRestAlertSender({ token: discord.token, apiUrl: discord.api, retries: 0 }),
-            esi: createEsiClient({ baseUrl: esi.url, userAgent: 'tests', log: silentLogger }),
+            names: createNameResolver({
+              esi: createEsiClient({ baseUrl: esi.url, userAgent: 'tests', log: silentLogger }),
+              cache: createNameRepository({ db: handle.db }),
+              log: silentLogger,
+            }),
             log: silentLogger,
             metrics: createMetrics(),
             trackerRefreshMs: 200,

@@ -3,7 +3,6 @@
 // with the configured pings — the real discord.js client, the real database and the real pipeline.
 import { type APIMessage, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { type RunningPipeline, startPipeline } from '../../src/service/pipeline.ts';
@@ -30,7 +29,7 @@ describeEachDatabase('from /tracker create to an alert in the channel', (getDb) 
       settings: testPipelineSettings(feed.url),
       world: fixedWorld(await miniWorld()),
       sender: harness.ctx.sender,
-      esi: createEsiClient({ baseUrl: harness.esi.url, userAgent: 'killtracker tests', log: silentLogger }),
+      names: harness.ctx.nameResolver,
       log: silentLogger,
       metrics: createMetrics(),
       trackerRefreshMs: 200,

@@ -1,5 +1,7 @@
 // End-to-end harness for the Discord bot: the real discord.js client and the real database, against
 // the fake Discord (and a fake ESI). One harness per test file; `reset()` between tests.
+import { createNameResolver } from '../../src/ingest/esi/name-resolver.ts';
+import { createNameRepository } from '../../src/db/name-repository.ts';
 import { resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { createBotContext } from '../../src/bot/context.ts';
@@ -131,10 +133,16 @@ export async function startBotHarness(
   if (!guild || !otherGuild) throw new Error('fake guilds missing');
   const esi = await FakeEsi.start();
   const world = options.world ?? (await miniWorld());
+  const esiClient = createEsiClient({ baseUrl: esi.url, userAgent: 'killtracker-tests', log: silentLogger });
   const ctx = createBotContext({
     db: database.db,
     world: () => world,
-    esi: createEsiClient({ baseUrl: esi.url, userAgent: 'killtracker-tests', log: silentLogger }),
+    esi: esiClient,
+    nameResolver: createNameResolver({
+      esi: esiClient,
+      cache: createNameRepository({ db: database.db }),
+      log: silentLogger,
+    }),
     sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 5000 }),
     log: silentLogger,
     defaultMaxAgeMinutes: 60,

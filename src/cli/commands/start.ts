@@ -8,7 +8,9 @@ import { openDatabase } from '../../db/client.ts';
 import { DataDirBusyError, type EmbeddedServer, startEmbeddedServer } from '../../db/embedded.ts';
 import { createRestAlertSender } from '../../delivery/discord-sender.ts';
 import { startHealthServer } from '../../http/health-server.ts';
+import { createNameRepository } from '../../db/name-repository.ts';
 import { createEsiClient } from '../../ingest/esi/client.ts';
+import { createNameResolver } from '../../ingest/esi/name-resolver.ts';
 import { SdeError } from '../../ingest/sde/sde-error.ts';
 import { ensureSdeImported } from '../../ingest/sde/update-sde.ts';
 import { describeDatabaseUrl } from '../../log.ts';
@@ -82,7 +84,13 @@ export const startCommand: CliCommand = {
         userAgent: userAgent(env.ZKB_USER_AGENT),
         log: log.child({ component: 'esi' }),
       });
-      const pipeline = await startPipeline({ database, settings: env, world, sender, esi, log, metrics });
+      const names = createNameResolver({
+        esi,
+        cache: createNameRepository({ db: database.db }),
+        log: log.child({ component: 'names' }),
+        onEsiFailure: () => metrics.esiErrors.inc(),
+      });
+      const pipeline = await startPipeline({ database, settings: env, world, sender, names, log, metrics });
       const bot = await startBot({
         token,
         apiUrl: env.DISCORD_API_URL,
@@ -93,6 +101,7 @@ export const startCommand: CliCommand = {
           db: database.db,
           world: () => world.current(),
           esi,
+          nameResolver: names,
           sender,
           log: log.child({ component: 'bot' }),
           defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
