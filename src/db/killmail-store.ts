@@ -1,6 +1,6 @@
 // Received killmails, the R2Z2 cursor and new deliveries: written together in one transaction so a
 // crash replays at most the killmail in flight, and the unique keys make that replay harmless.
-import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { R2z2Document } from '../engine/killmail/types.ts';
 import type { TrackerMatch } from '../engine/tracker/types.ts';
 import type { Database } from './client.ts';
@@ -95,15 +95,14 @@ export function createKillmailStore({ db }: { db: Database }) {
       return rows[0]?.document;
     },
 
-    /** Stored killmails received since `since`, newest first (for previews and test posts). */
-    async receivedSince(since: Date, limit = 50_000): Promise<R2z2Document[]> {
+    /** The newest stored killmail by kill time (the sample of a test post when nothing matches). */
+    async newest(): Promise<R2z2Document | undefined> {
       const rows = await db
         .select({ document: killmails.document })
         .from(killmails)
-        .where(gte(killmails.receivedAt, since))
         .orderBy(desc(killmails.killTime))
-        .limit(limit);
-      return rows.map((row) => row.document);
+        .limit(1);
+      return rows[0]?.document;
     },
 
     /** Deletes killmails older than the retention window, and their finished deliveries. */

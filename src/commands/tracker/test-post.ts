@@ -26,7 +26,7 @@ async function sampleKillmail(
   const scan = await scanHistory(ctx, row, { since: new Date(ctx.now() - SEARCH_MS), keep: 1, stopAfter: 1 });
   const found = scan.newest[0];
   if (found) return { ...found, matched: true };
-  const [document] = await ctx.killmails.receivedSince(new Date(0), 1);
+  const document = await ctx.killmails.newest();
   if (!document) throw new UserError(NO_KILLMAILS_MESSAGE);
   const killmail = normalizeKillmail(document, ctx.world());
   // Matched without conditions, for the jumps, distance and fleet facts the alert shows.
