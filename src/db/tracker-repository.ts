@@ -54,6 +54,17 @@ export function createTrackerRepository({ db }: { db: Database }) {
     }
   }
 
+  /** The guild's trackers with any of these names (any case), in one query. */
+  async function findByNames(guildId: string, names: string[]): Promise<TrackerRow[]> {
+    if (names.length === 0) return [];
+    const lowered = [...new Set(names.map((name) => name.toLowerCase()))];
+    return db
+      .select()
+      .from(trackers)
+      .where(and(eq(trackers.guildId, guildId), inArray(sql`lower(${trackers.name})`, lowered)))
+      .orderBy(asc(trackers.id));
+  }
+
   return {
     async create(input: {
       guildId: string;
@@ -67,6 +78,43 @@ export function createTrackerRepository({ db }: { db: Database }) {
           .returning();
         return rows[0]!;
       });
+    },
+
+    /**
+     * Creates several trackers of one guild and channel all at once: if one name is taken, none is
+     * created (DuplicateTrackerNameError names the first taken one).
+     */
+    async createMany(input: {
+      guildId: string;
+      channelId: string;
+      definitions: TrackerDefinition[];
+    }): Promise<TrackerRow[]> {
+      if (input.definitions.length === 0) return [];
+      const { guildId, channelId, definitions } = input;
+      try {
+        return await db.transaction(async (tx) => {
+          const revision = await bumpRevision(tx);
+          return tx
+            .insert(trackers)
+            .values(
+              definitions.map((definition) => ({
+                guildId,
+                channelId,
+                definition,
+                name: definition.name,
+                revision,
+              })),
+            )
+            .returning();
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const taken = await findByNames(
+          guildId,
+          definitions.map((definition) => definition.name),
+        );
+        throw new DuplicateTrackerNameError(taken[0]?.name ?? definitions[0]!.name);
+      }
     },
 
     /** Changes a tracker of this guild; undefined when it does not exist there. */
@@ -115,6 +163,8 @@ export function createTrackerRepository({ db }: { db: Database }) {
         .where(and(eq(trackers.guildId, guildId), sql`lower(${trackers.name}) = lower(${name})`));
       return rows[0];
     },
+
+    findByNames,
 
     async list(guildId?: string): Promise<TrackerRow[]> {
       return db

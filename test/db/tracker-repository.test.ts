@@ -63,4 +63,29 @@ describeEachDatabase('tracker repository', (getDb) => {
       ['C', null],
     ]);
   });
+
+  it('createMany creates all trackers or, when one name is taken, none of them', async () => {
+    await repo().create({ guildId: 'g1', channelId: 'c1', definition: trackerDefinition('Taken') });
+    await expect(
+      repo().createMany({
+        guildId: 'g1',
+        channelId: 'c2',
+        definitions: [trackerDefinition('Fresh'), trackerDefinition('TAKEN')],
+      }),
+    ).rejects.toBeInstanceOf(DuplicateTrackerNameError);
+    expect((await repo().list('g1')).map((row) => row.name)).toEqual(['Taken']);
+    const created = await repo().createMany({
+      guildId: 'g1',
+      channelId: 'c2',
+      definitions: [trackerDefinition('Fresh'), trackerDefinition('Other')],
+    });
+    expect(created.map((row) => [row.name, row.channelId])).toEqual([
+      ['Fresh', 'c2'],
+      ['Other', 'c2'],
+    ]);
+    expect((await repo().findByNames('g1', ['fresh', 'OTHER', 'missing'])).map((row) => row.name)).toEqual([
+      'Fresh',
+      'Other',
+    ]);
+  });
 });

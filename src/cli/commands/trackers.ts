@@ -2,7 +2,7 @@
 // database without Discord, e.g. to seed a server or back it up.
 import { discordIdOption, parseCommandArgs } from '../args.ts';
 import { readFile } from 'node:fs/promises';
-import { createTrackerRepository, isTrackerActive, type TrackerRow } from '../../db/tracker-repository.ts';
+import { createTrackerRepository, isTrackerActive } from '../../db/tracker-repository.ts';
 import { loadUniverseData } from '../../db/universe-repository.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { validateTrackers } from '../../engine/tracker/validate.ts';
@@ -74,21 +74,33 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
   }
   const repository = createTrackerRepository({ db });
   assertUniqueNames(result.trackers);
-  const existing = new Map<string, TrackerRow>();
-  for (const tracker of result.trackers) {
-    const found = await repository.findByName(guildId, tracker.name);
-    if (found) existing.set(tracker.name.toLowerCase(), found);
-  }
+  const nameKey = (name: string) => name.toLowerCase();
+  const existing = new Map(
+    (
+      await repository.findByNames(
+        guildId,
+        result.trackers.map((tracker) => tracker.name),
+      )
+    ).map((row) => [nameKey(row.name), row]),
+  );
   if (existing.size > 0 && !values.replace) {
     const names = [...existing.values()].map((row) => `"${row.name}"`).join(', ');
     throw new CliError(`This guild already has trackers named ${names}. Use --replace to overwrite them.`);
   }
+  // New trackers are created together (all or none); replaced ones are updated one by one.
+  const fresh = result.trackers.filter((definition) => !existing.has(nameKey(definition.name)));
+  const created = new Map(
+    (await repository.createMany({ guildId, channelId, definitions: fresh })).map((row) => [
+      nameKey(row.name),
+      row,
+    ]),
+  );
   const saved: Array<{ id: number; name: string; replaced: boolean }> = [];
   for (const definition of result.trackers) {
-    const previous = existing.get(definition.name.toLowerCase());
+    const previous = existing.get(nameKey(definition.name));
     const row = previous
       ? await repository.update(previous.id, guildId, { definition, channelId, disabledReason: null })
-      : await repository.create({ guildId, channelId, definition });
+      : created.get(nameKey(definition.name));
     if (row) saved.push({ id: row.id, name: row.name, replaced: previous !== undefined });
   }
   ctx.io.out(jsonLine({ imported: saved.length, trackers: saved }));

@@ -10,12 +10,11 @@ import {
   joinWithinLimit,
   truncateMarkdown,
 } from '../../engine/render/index.ts';
-import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { validateTrackers } from '../../engine/tracker/validate.ts';
 import { channelAccessWarning, pingWarnings } from './bot-access.ts';
 import { answerDeferred } from './deferred-reply.ts';
 import { noticeText } from './editor-reply.ts';
-import { createTracker } from './save-tracker.ts';
+import { duplicateName } from './save-tracker.ts';
 import type { TrackerCommandInteraction } from './tracker-option.ts';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -79,6 +78,7 @@ async function nameProblems(ctx: BotContext, guildId: string, value: unknown): P
   const items: unknown[] = Array.isArray(value) ? value : [value];
   const problems: ImportProblem[] = [];
   const seen = new Map<string, number>();
+  const named: Array<{ index: number; name: string }> = [];
   for (const [index, item] of items.entries()) {
     const raw = typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined;
     if (typeof raw !== 'string' || raw.trim() === '') continue;
@@ -95,15 +95,25 @@ async function nameProblems(ctx: BotContext, guildId: string, value: unknown): P
       continue;
     }
     seen.set(key, index);
-    if (await ctx.trackers.findByName(guildId, name)) {
-      problems.push({
-        index,
-        name,
-        key: 'name',
-        message:
-          'is already used by a tracker of this server: rename it in the file, or delete or rename the existing one',
-      });
-    }
+    named.push({ index, name });
+  }
+  const taken = new Set(
+    (
+      await ctx.trackers.findByNames(
+        guildId,
+        named.map(({ name }) => name),
+      )
+    ).map((row) => row.name.toLowerCase()),
+  );
+  for (const { index, name } of named) {
+    if (!taken.has(name.toLowerCase())) continue;
+    problems.push({
+      index,
+      name,
+      key: 'name',
+      message:
+        'is already used by a tracker of this server: rename it in the file, or delete or rename the existing one',
+    });
   }
   return problems;
 }
@@ -132,12 +142,12 @@ async function importTrackers(
   const problems: ImportProblem[] = validation.ok ? [] : [...validation.problems];
   problems.push(...(await nameProblems(ctx, interaction.guildId, value)));
   if (!validation.ok || problems.length > 0) return problemsMessage(attachment.name, problems);
-  const created: TrackerDefinition[] = [];
-  for (const definition of validation.trackers) {
-    created.push(
-      (await createTracker(ctx, { guildId: interaction.guildId, channelId, definition })).definition,
-    );
-  }
+  // All or none: one transaction, so a name taken meanwhile leaves nothing half-imported.
+  const created = (
+    await ctx.trackers
+      .createMany({ guildId: interaction.guildId, channelId, definitions: validation.trackers })
+      .catch(duplicateName)
+  ).map((row) => row.definition);
   const names = created.map(
     (definition) => `**${escapeMarkdown(definition.name)}**${definition.enabled ? '' : ' (disabled)'}`,
   );

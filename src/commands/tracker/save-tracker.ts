@@ -21,7 +21,8 @@ export function validated(ctx: BotContext, definition: unknown): TrackerDefiniti
   return result.tracker;
 }
 
-function duplicateName(error: unknown): never {
+/** A taken tracker name as advice for the user; anything else is rethrown. */
+export function duplicateName(error: unknown): never {
   if (error instanceof DuplicateTrackerNameError) throw new UserError(error.message);
   throw error;
 }
