@@ -6,7 +6,7 @@ import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { channelAccessWarning } from './bot-access.ts';
-import { setsCondition } from './clause-input/apply.ts';
+import { setsCondition } from '../../engine/clauses/describe.ts';
 import { noticeText, replyWithEditor } from './editor-reply.ts';
 import { updateTracker } from './save-tracker.ts';
 import { type TrackerCommandInteraction, trackerOption } from './tracker-option.ts';

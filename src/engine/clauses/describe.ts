@@ -28,7 +28,7 @@ export function describeClause(
 export function describeTracker(tracker: TrackerDefinition, names: ClauseNameLookup = noNames): string {
   const phrases: string[] = [];
   for (const [key, value] of Object.entries(tracker.clauses)) {
-    if (setsNoCondition(value)) continue;
+    if (!setsCondition(value)) continue;
     phrases.push(
       describeClause(key, value, names, { originSolarSystemId: tracker.origin_solar_system_id ?? null }),
     );
@@ -36,6 +36,7 @@ export function describeTracker(tracker: TrackerDefinition, names: ClauseNameLoo
   return phrases.length === 0 ? 'Every kill' : `Kills ${phrases.join(', ')}`;
 }
 
-function setsNoCondition(value: ClauseValue): boolean {
-  return value === false || (Array.isArray(value) && value.length === 0);
+/** False flags and empty lists set no condition: they are never stored, and ignored where found. */
+export function setsCondition(value: unknown): boolean {
+  return value !== false && !(Array.isArray(value) && value.length === 0);
 }

@@ -4,7 +4,7 @@ import type { APIEmbed, APIEmbedAuthor, APIEmbedField } from 'discord-api-types/
 import { type ItemCatalog, SHIP_CATEGORY_ID } from '../catalog.ts';
 import { formatCount } from '../format.ts';
 import type { Killmail } from '../killmail/types.ts';
-import type { TrackerMatch } from '../tracker/types.ts';
+import type { TrackerDefinition, TrackerMatch } from '../tracker/types.ts';
 import {
   finalBlowValue,
   mainGroupValue,
@@ -39,11 +39,17 @@ const TEST_PREFIX = '[TEST] ';
 // Shrinking the embed to 6000 characters never takes a part below this: each keeps a readable start.
 const MIN_SHRUNK_LENGTH = 48;
 
-/** Colour of the first matched tracker that sets one ("#rrggbb"), else the default. */
+/** A tracker's "#rrggbb" colour as the number Discord wants, or undefined when it sets none. */
+export function trackerColor(tracker: TrackerDefinition): number | undefined {
+  const match = tracker.color === undefined ? null : /^#([0-9a-f]{6})$/i.exec(tracker.color);
+  return match?.[1] ? Number.parseInt(match[1], 16) : undefined;
+}
+
+/** Colour of the first matched tracker that sets one, else the default. */
 function alertColor(matches: readonly TrackerMatch[]): number {
   for (const { tracker } of matches) {
-    const match = tracker.color === undefined ? null : /^#([0-9a-f]{6})$/i.exec(tracker.color);
-    if (match?.[1]) return Number.parseInt(match[1], 16);
+    const color = trackerColor(tracker);
+    if (color !== undefined) return color;
   }
   return DEFAULT_ALERT_COLOR;
 }

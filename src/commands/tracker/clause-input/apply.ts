@@ -1,13 +1,9 @@
 // Puts a parsed value into a tracker's clauses: lists typed in a command are added to the list the
 // clause already has, numbers replace, and "no" or an empty list removes the clause altogether.
+import { setsCondition } from '../../../engine/clauses/describe.ts';
 import type { ClauseValue, TrackerClauses, TrackerDefinition } from '../../../engine/index.ts';
 
 export type ListMode = 'merge' | 'replace';
-
-/** False flags and empty lists set no condition: they are never stored, and ignored where found. */
-export function setsCondition(value: unknown): boolean {
-  return value !== false && !(Array.isArray(value) && value.length === 0);
-}
 
 function merged(current: unknown, added: readonly (number | string)[]): (number | string)[] {
   const list = Array.isArray(current) ? [...(current as (number | string)[])] : [];

@@ -13,9 +13,10 @@ import {
   DEFAULT_ALERT_COLOR,
   DISCORD_LIMITS,
   escapeMarkdown,
+  trackerColor,
   truncateMarkdown,
 } from '../../../engine/render/index.ts';
-import { setsCondition } from '../clause-input/apply.ts';
+import { setsCondition } from '../../../engine/clauses/describe.ts';
 import { GROUP_TITLES } from '../clause-input/clause-lookup.ts';
 import { displayName } from '../clause-input/named-value.ts';
 import { systemValue } from '../clause-input/places.ts';
@@ -94,11 +95,6 @@ function lastMatchText(row: TrackerRow): string {
   return row.lastMatchAt ? `<t:${Math.floor(row.lastMatchAt.getTime() / 1000)}:R>` : 'Never';
 }
 
-function trackerColor(tracker: TrackerDefinition): number {
-  const match = tracker.color === undefined ? null : /^#([0-9a-f]{6})$/i.exec(tracker.color);
-  return match?.[1] ? Number.parseInt(match[1], 16) : DEFAULT_ALERT_COLOR;
-}
-
 export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameLookup): APIEmbed {
   const tracker = row.definition;
   const fields: APIEmbedField[] = [
@@ -112,7 +108,7 @@ export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameL
   return {
     title: truncateMarkdown(`Tracker: ${escapeMarkdown(tracker.name)}`, DISCORD_LIMITS.title),
     description: truncateMarkdown(describeConditions(tracker, names), MAX_DESCRIPTION),
-    color: trackerColor(tracker),
+    color: trackerColor(tracker) ?? DEFAULT_ALERT_COLOR,
     fields,
     footer: { text: `Tracker #${row.id} · changes apply within a second` },
   };
