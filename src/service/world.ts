@@ -3,8 +3,8 @@
 import type { Database } from '../db/client.ts';
 import { importedSdeBuild } from '../db/sde-store.ts';
 import { loadCatalogData, loadUniverseData } from '../db/universe-repository.ts';
-import { ItemCatalog } from '../engine/catalog.ts';
-import type { Universe } from '../engine/universe/types.ts';
+import { type CatalogData, ItemCatalog } from '../engine/catalog.ts';
+import type { Universe, UniverseData } from '../engine/universe/types.ts';
 import { createUniverse } from '../engine/universe/universe.ts';
 
 export interface World {
@@ -12,9 +12,14 @@ export interface World {
   catalog: ItemCatalog;
 }
 
+/** The world of SDE data (from the tables or straight from an SDE zip or folder). */
+export function buildWorld(sde: { universe: UniverseData; catalog: CatalogData }): World {
+  return { universe: createUniverse(sde.universe), catalog: new ItemCatalog(sde.catalog) };
+}
+
 export async function loadWorld(db: Database): Promise<World> {
-  const [universeData, catalogData] = await Promise.all([loadUniverseData(db), loadCatalogData(db)]);
-  return { universe: createUniverse(universeData), catalog: new ItemCatalog(catalogData) };
+  const [universe, catalog] = await Promise.all([loadUniverseData(db), loadCatalogData(db)]);
+  return buildWorld({ universe, catalog });
 }
 
 export interface WorldHolder {

@@ -11,12 +11,10 @@ import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts'
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { replaceSdeData } from '../../src/db/sde-store.ts';
 import { createRestAlertSender } from '../../src/delivery/discord-sender.ts';
-import { ItemCatalog } from '../../src/engine/catalog.ts';
-import { createUniverse } from '../../src/engine/universe/universe.ts';
 import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import { silentLogger } from '../../src/log.ts';
-import type { World } from '../../src/service/world.ts';
+import { buildWorld, type World } from '../../src/service/world.ts';
 import {
   autocompleteInteraction,
   buttonInteraction,
@@ -96,10 +94,7 @@ export function subcommandOptions(sub: string, options: Option[]): Option[] {
 let worldCache: Promise<World> | undefined;
 /** The mini SDE fixture (8 real systems around Jita, Amarr, Thera) as a world. */
 export function miniWorld(): Promise<World> {
-  worldCache ??= readSdeFolder(MINI_SDE).then((sde) => ({
-    universe: createUniverse(sde.universe),
-    catalog: new ItemCatalog(sde.catalog),
-  }));
+  worldCache ??= readSdeFolder(MINI_SDE).then(buildWorld);
   return worldCache;
 }
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { miniWorld } from '../helpers/bot-harness.ts';
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { createDeliveryStore } from '../../src/db/delivery-store.ts';
@@ -6,13 +6,10 @@ import { createKillmailStore } from '../../src/db/killmail-store.ts';
 import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
 import type { AlertSender, SendResult } from '../../src/delivery/discord-sender.ts';
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
-import { ItemCatalog } from '../../src/engine/catalog.ts';
 import { createMatcher } from '../../src/engine/matcher.ts';
-import { createUniverse } from '../../src/engine/universe/universe.ts';
 import type { EsiClient } from '../../src/ingest/esi/client.ts';
 import { createMemoryNameCache, createNameResolver } from '../../src/ingest/esi/index.ts';
 import { createR2z2Poller } from '../../src/ingest/r2z2/poller.ts';
-import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { createKillmailIngestor } from '../../src/pipeline/ingest-killmail.ts';
@@ -56,8 +53,7 @@ const offlineEsi: EsiClient = {
 
 let world: World;
 beforeAll(async () => {
-  const sde = await readSdeFolder(resolve(import.meta.dirname, '../fixtures/sde/mini'));
-  world = { universe: createUniverse(sde.universe), catalog: new ItemCatalog(sde.catalog) };
+  world = await miniWorld();
 });
 
 describeEachDatabase('pipeline: R2Z2 -> match -> outbox -> Discord', (getDb) => {

@@ -1,10 +1,8 @@
 // The EVE world a replay matches in: read straight from an SDE zip or folder (--sde), or the SDE imported
 // into the configured database.
-import { ItemCatalog } from '../../engine/catalog.ts';
-import { createUniverse } from '../../engine/universe/universe.ts';
 import { readSde } from '../../ingest/sde/read-sde.ts';
 import { SdeError } from '../../ingest/sde/sde-error.ts';
-import { loadWorld, type World } from '../../service/world.ts';
+import { buildWorld, loadWorld, type World } from '../../service/world.ts';
 import type { CliContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 
@@ -22,7 +20,7 @@ export async function loadReplayWorld(ctx: CliContext, sdePath: string | undefin
     if (sde.universe.systems.length === 0) {
       throw new CliError(`--sde ${sdePath} holds no solar systems: give a complete SDE zip or folder.`, 2);
     }
-    return { universe: createUniverse(sde.universe), catalog: new ItemCatalog(sde.catalog) };
+    return buildWorld(sde);
   } catch (error) {
     if (error instanceof SdeError) throw new CliError(`--sde: ${error.message}`, 2);
     throw error;
