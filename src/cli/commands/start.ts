@@ -1,5 +1,6 @@
 // `killtracker start`: the whole bot in one process (database, SDE, pipeline, health endpoint).
 
+import { sql } from 'drizzle-orm';
 import { createBotContext } from '../../bot/context.ts';
 import { startBot } from '../../bot/start-bot.ts';
 import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../commands/index.ts';
@@ -118,8 +119,9 @@ export const startCommand: CliCommand = {
             checks: [
               {
                 name: 'database',
+                // A plain read: the health check must not do the tracker reload's work.
                 check: async () => {
-                  await pipeline.sync.refresh();
+                  await database.db.execute(sql`select 1`);
                   return undefined;
                 },
               },
