@@ -10,7 +10,7 @@ import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
-import type { World } from '../service/world.ts';
+import type { World } from '../pipeline/world.ts';
 import type { BotContext } from './types.ts';
 
 export function createBotContext(options: {

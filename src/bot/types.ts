@@ -17,7 +17,7 @@ import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
-import type { World } from '../service/world.ts';
+import type { World } from '../pipeline/world.ts';
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {

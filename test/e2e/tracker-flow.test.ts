@@ -5,8 +5,8 @@ import { type APIMessage, InteractionResponseType } from 'discord-api-types/v10'
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
-import { type RunningPipeline, startPipeline } from '../../src/service/pipeline.ts';
-import { fixedWorld } from '../../src/service/world.ts';
+import { type RunningPipeline, startPipeline } from '../../src/pipeline/run-pipeline.ts';
+import { fixedWorld } from '../../src/pipeline/world.ts';
 import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
 import { type BotHarness, miniWorld, option, seedMiniSde, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';

@@ -14,7 +14,7 @@ import { createRestAlertSender } from '../../src/delivery/discord-sender.ts';
 import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import { silentLogger } from '../../src/log.ts';
-import { buildWorld, type World } from '../../src/service/world.ts';
+import { buildWorld, type World } from '../../src/pipeline/world.ts';
 import {
   autocompleteInteraction,
   buttonInteraction,

@@ -1,6 +1,6 @@
 // Pieces shared by the tests that run the live pipeline: fresh killmails for the fake feed, reading
 // the kill back out of a posted alert, and pipeline settings pointing at the fakes.
-import type { PipelineSettings } from '../../src/service/pipeline.ts';
+import type { PipelineSettings } from '../../src/pipeline/run-pipeline.ts';
 import { syntheticR2z2Document } from '../fakes/r2z2.ts';
 
 /** A synthetic killmail that happened `ageMs` ago (young enough for any max age), in `systemId`. */

@@ -14,7 +14,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createMetrics } from '../../src/metrics.ts';
 import { createKillmailIngestor } from '../../src/pipeline/ingest-killmail.ts';
 import { createTrackerSync } from '../../src/pipeline/tracker-sync.ts';
-import type { World } from '../../src/service/world.ts';
+import type { World } from '../../src/pipeline/world.ts';
 import { createFakeClock, type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { trackerDefinition } from '../fixtures/trackers.ts';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { replaceSdeData } from '../../src/db/sde-store.ts';
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
-import { createWorldHolder } from '../../src/service/world.ts';
+import { createWorldHolder } from '../../src/pipeline/world.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 
 const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');

@@ -2,7 +2,7 @@
 // into the configured database.
 import { readSde } from '../../ingest/sde/read-sde.ts';
 import { SdeError } from '../../ingest/sde/sde-error.ts';
-import { buildWorld, loadWorld, type World } from '../../service/world.ts';
+import { buildWorld, loadWorld, type World } from '../../pipeline/world.ts';
 import type { CliContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 

@@ -16,9 +16,9 @@ import type { R2z2Poller } from '../ingest/r2z2/types.ts';
 import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { createKillmailIngestor } from '../pipeline/ingest-killmail.ts';
-import { createLinkCache } from '../pipeline/link-cache.ts';
-import { createTrackerSync, type TrackerSync } from '../pipeline/tracker-sync.ts';
+import { createKillmailIngestor } from './ingest-killmail.ts';
+import { createLinkCache } from './link-cache.ts';
+import { createTrackerSync, type TrackerSync } from './tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
 /** Advisory lock key of the R2Z2 poller election ("KT" + "R2Z2"). */
