@@ -60,7 +60,7 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
         readyTimeoutMs: 20_000,
       });
       await expect(start).rejects.toThrow(/Could not register the slash commands.*Check DEV_GUILD_ID/);
-      await vi.waitFor(() => expect(refusing.connectedSessions).toBe(0));
+      await vi.waitFor(() => expect(refusing.connectedSessions).toBe(0), { timeout: 60_000 });
     } finally {
       await refusing.stop();
     }

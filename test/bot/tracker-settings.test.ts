@@ -61,7 +61,9 @@ describeEachDatabase('/tracker set, ping and the ping editor', (getDb) => {
       locked: harness.fake.channelId('locked', guild.id),
       quietRole: harness.fake.roleId('Quiet', guild.id),
     };
-    await vi.waitFor(() => expect(harness.bot.client.guilds.cache.has(guild.id)).toBe(true));
+    await vi.waitFor(() => expect(harness.bot.client.guilds.cache.has(guild.id)).toBe(true), {
+      timeout: 60_000,
+    });
   });
   afterAll(async () => harness?.stop());
 

@@ -138,7 +138,7 @@ export async function startBotHarness(
       cache: createNameRepository({ db: database.db }),
       log: silentLogger,
     }),
-    sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 5000 }),
+    sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 30_000 }),
     log: silentLogger,
     defaultMaxAgeMinutes: 60,
   });

@@ -87,7 +87,7 @@ async function startPolling(
 
 const sequencesOf = (items: R2z2Item[]) => items.map((item) => item.sequence);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
-const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 5 });
+const until = (check: () => void) => vi.waitFor(check, { timeout: 60_000, interval: 5 });
 
 /** Fake-clock times of the requests for one path, in order. */
 const timesOf = (fake: FakeR2z2, path: string) =>
