@@ -7,10 +7,10 @@ import {
   type ClauseNameLookup,
   findClause,
   type TrackerDefinition,
+  valueInputOf,
 } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
 import { ANY_LINKED_MEMBER } from '../clause-input/roles.ts';
-import { isEntityKind } from '../clause-input/sources.ts';
 
 /** The editor answers within Discord's 3 s: names ESI has not given by then show as ids. */
 const NAME_DEADLINE_MS = 1_000;
@@ -20,7 +20,7 @@ function entityIds(tracker: TrackerDefinition): number[] {
   const ids = new Set<number>();
   for (const [key, value] of Object.entries(tracker.clauses)) {
     const kind = findClause(key)?.valueKind;
-    if (kind === undefined || !isEntityKind(kind) || !Array.isArray(value)) continue;
+    if (kind === undefined || valueInputOf(kind).input !== 'entities' || !Array.isArray(value)) continue;
     for (const id of value) if (typeof id === 'number') ids.add(id);
   }
   return [...ids];

@@ -8,12 +8,11 @@ import {
 } from 'discord-api-types/v10';
 import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { formatIsk } from '../../../engine/format.ts';
-import type { ClauseDefinition } from '../../../engine/index.ts';
+import { type ClauseDefinition, formatIsk, isListValueKind, VALUE_KINDS } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
-import { acceptedText, exampleFor } from '../clause-input/accepted.ts';
 import { parseIsk } from '../clause-input/numbers.ts';
-import { isListValueKind, valueSource } from '../clause-input/sources.ts';
+import { acceptedText } from '../clause-input/parse.ts';
+import { valueSource } from '../clause-input/sources.ts';
 import { editorCustomId } from '../custom-ids.ts';
 import { clauseNames } from './clause-names.ts';
 import { plainName } from './menus.ts';
@@ -82,7 +81,7 @@ export async function clauseValueModal(
           type: ComponentType.TextInput,
           custom_id: fitsInBox ? REPLACE_FIELD : ADD_FIELD,
           style: isList ? TextInputStyle.Paragraph : TextInputStyle.Short,
-          placeholder: truncatePlain(`e.g. ${exampleFor(kind)}`, 100),
+          placeholder: truncatePlain(`e.g. ${VALUE_KINDS[kind].example}`, 100),
           // An edited list may be emptied to remove the condition; a number must be given.
           required: !(isList && current !== undefined && fitsInBox),
           max_length: MAX_INPUT,
