@@ -11,7 +11,7 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../pipeline/world.ts';
-import type { BotContext } from './types.ts';
+import type { BotContext } from '../commands/contract.ts';
 
 export function createBotContext(options: {
   db: Database;

@@ -1,5 +1,5 @@
 // Every slash command and component handler the bot registers.
-import type { ComponentHandler, SlashCommand } from '../bot/types.ts';
+import type { ComponentHandler, SlashCommand } from './contract.ts';
 import { killtrackerCommand } from './killtracker/index.ts';
 import { TRACKER_BUTTONS } from './tracker/buttons/index.ts';
 import { EDITOR_HANDLERS } from './tracker/editor/index.ts';

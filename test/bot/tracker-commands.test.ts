@@ -1,6 +1,6 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_PERMISSION_MESSAGE } from '../../src/bot/interaction-router.ts';
+import { NO_PERMISSION_MESSAGE } from '../../src/commands/messages.ts';
 import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
 import { EVERY_KILLMAIL_WARNING } from '../../src/commands/tracker/enable-disable.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';

@@ -6,7 +6,8 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import { type SlashCommand, UserError } from '../../bot/types.ts';
+import type { SlashCommand } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 
 const KILLTRACKER_COMMAND = {
   name: 'killtracker',
@@ -38,6 +39,7 @@ const KILLTRACKER_COMMAND = {
 
 export const killtrackerCommand: SlashCommand = {
   data: KILLTRACKER_COMMAND,
+  access: 'manager',
   async execute(interaction, ctx) {
     const sub =
       `${interaction.options.getSubcommandGroup(false) ?? ''} ${interaction.options.getSubcommand()}`.trim();

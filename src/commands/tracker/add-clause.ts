@@ -1,7 +1,7 @@
 // /tracker add-clause tracker clause value: parses the value for the clause's kind, adds it (lists add
 // to what the clause had), and answers with the updated editor and a line saying what changed.
 import { MessageFlags } from 'discord.js';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { clauseFromInput } from './clause-input/clause-lookup.ts';
 import { parseClauseInput } from './clause-input/parse.ts';
 import { guildRolesOf } from './clause-input/roles.ts';

@@ -1,7 +1,7 @@
 // Renders a stored killmail exactly as the delivery worker would post it (names from the cache or ESI
 // within a short deadline), for previews and test posts.
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { alertEntityIds, nameLookup } from '../../delivery/alert-names.ts';
 import type { Killmail } from '../../engine/killmail/types.ts';
 import { renderAlert } from '../../engine/render/index.ts';

@@ -3,7 +3,7 @@
 
 import type { AutocompleteInteraction } from 'discord.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { truncatePlain } from '../../engine/render/index.ts';
 import { guildRolesOf } from './clause-input/roles.ts';

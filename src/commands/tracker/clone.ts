@@ -1,6 +1,6 @@
 // /tracker clone tracker name: a disabled copy in the same channel, to try a variant without touching
 // the original.
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import { replyWithEditor } from './editor-reply.ts';
 import { createTracker } from './save-tracker.ts';

@@ -1,5 +1,5 @@
 // Alert colours as admins type them: "#ff5500", "ff5500", "#f50", or a few plain names.
-import { UserError } from '../../bot/types.ts';
+import { UserError } from '../../user-error.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 
 const COLOR_NAMES: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // /tracker create name channel [origin] [color] [ping]: a new tracker, DISABLED until the admin has added
 // conditions and pressed Enable in the editor it answers with (an empty tracker posts every killmail).
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { channelAccessWarning, pingWarnings } from './bot-access.ts';

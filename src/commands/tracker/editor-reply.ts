@@ -6,7 +6,7 @@ import {
   type MessageComponentInteraction,
   MessageFlags,
 } from 'discord.js';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { renderEditor } from './editor/view.ts';
 

@@ -1,7 +1,7 @@
 // /tracker enable|disable and the editor's Enable/Disable button share setEnabled: enabling clears a
 // delivery failure (the admin says it is fixed) and warns when the tracker would post every killmail.
 import type { BaseInteraction } from 'discord.js';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';

@@ -1,7 +1,8 @@
 // /tracker export [tracker]: the engine's tracker JSON as a file: one object for one tracker, an array
 // for all of the server's; /tracker import (or `killtracker trackers import`) reads it back.
 import { MessageFlags } from 'discord.js';
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { findTracker } from './find-tracker.ts';
 import type { TrackerCommandInteraction } from './tracker-option.ts';

@@ -1,7 +1,7 @@
 // Resolves the `tracker` option (autocomplete gives the id; a typed name also works) within the
 // interaction's guild only: another guild's tracker is "not found", never shown.
 
-import { UserError } from '../../bot/types.ts';
+import { UserError } from '../../user-error.ts';
 import type { TrackerRepository, TrackerRow } from '../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 

@@ -1,6 +1,6 @@
 // Runs one tracker over stored killmails, newest first, as the live matcher would have: used by the
 // preview ("would have posted N alerts") and to pick the killmail of a test post.
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
 import type { Killmail } from '../../engine/killmail/types.ts';

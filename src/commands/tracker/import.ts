@@ -3,7 +3,8 @@
 
 import type { Attachment } from 'discord.js';
 import { request } from 'undici';
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import {
   DISCORD_LIMITS,
   escapeMarkdown,

@@ -1,6 +1,7 @@
 // /tracker: dispatches each subcommand (and the "set" group) to its handler, and autocomplete to the
 // suggestion for the focused option.
-import { type SlashCommand, UserError } from '../../bot/types.ts';
+import type { SlashCommand } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import { executeAddClause } from './add-clause.ts';
 import { trackerAutocomplete } from './autocomplete.ts';
 import { executeClone } from './clone.ts';
@@ -52,6 +53,7 @@ const SUBCOMMANDS: Record<TrackerSubcommand, Execute> = {
 
 export const trackerCommand: SlashCommand = {
   data: TRACKER_COMMAND,
+  access: 'manager',
   async execute(interaction, ctx) {
     const group = interaction.options.getSubcommandGroup(false);
     const sub = `${group === null ? '' : `${group} `}${interaction.options.getSubcommand()}`;

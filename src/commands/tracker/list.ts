@@ -3,7 +3,7 @@
 
 import { MessageFlags } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { DISCORD_LIMITS, escapeMarkdown, truncatePlain } from '../../engine/render/index.ts';
 import type { TrackerCommandInteraction } from './tracker-option.ts';

@@ -1,5 +1,6 @@
 // The origin solar system of a tracker, by autocomplete value (the system id) or by typed name.
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 
 /** A solar system id, or null for "none" (no origin); throws a UserError naming close matches. */

@@ -3,7 +3,7 @@
 
 import type { BaseInteraction } from 'discord.js';
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import { UserError } from '../../bot/types.ts';
+import { UserError } from '../../user-error.ts';
 import { escapeMarkdown, truncatePlain } from '../../engine/render/index.ts';
 import type { TrackerPing } from '../../engine/tracker/types.ts';
 

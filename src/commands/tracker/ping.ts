@@ -1,6 +1,7 @@
 // /tracker ping tracker mode [role] [role-2] [role-3]: who an alert pings, with warnings when Discord
 // would show the ping as text without notifying anyone.
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import { pingWarnings } from './bot-access.ts';
 import { noticeText, replyWithEditor } from './editor-reply.ts';
 import { describePing, type PingMode, pingForMode } from './ping-setting.ts';

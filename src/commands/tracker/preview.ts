@@ -1,7 +1,7 @@
 // /tracker preview tracker [hours] and the editor's Preview button: the tracker run over the stored
 // killmails of the last hours, "would have posted N alerts", with the newest rendered as they would appear.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { DISCORD_LIMITS, embedLength, escapeMarkdown } from '../../engine/render/index.ts';
 import { renderSampleAlert } from './alert-sample.ts';

@@ -1,5 +1,6 @@
 // /tracker remove-clause tracker clause: removes one condition and answers with the updated editor.
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import { findClause } from '../../engine/index.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import { findClauseByInput } from './clause-input/clause-lookup.ts';

@@ -1,5 +1,5 @@
 // /tracker rename tracker name (names are unique per server, case-insensitively).
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { escapeMarkdown } from '../../engine/render/index.ts';
 import { replyWithEditor } from './editor-reply.ts';
 import { updateTracker } from './save-tracker.ts';

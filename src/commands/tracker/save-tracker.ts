@@ -1,7 +1,8 @@
 // Every change to a tracker goes through the engine's validation before it is stored, so neither
 // commands nor the editor can save a tracker the engine would reject.
 
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import { DuplicateTrackerNameError, type TrackerRow } from '../../db/tracker-repository.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { type TrackerProblem, validateTracker } from '../../engine/tracker/validate.ts';

@@ -1,6 +1,6 @@
 // /tracker set channel tracker channel: moves the alerts. A delivery failure reason is cleared (the
 // admin is fixing it), and missing permissions in the new channel are reported at once.
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { channelAccessWarning, pingWarnings } from './bot-access.ts';
 import { noticeText, replyWithEditor } from './editor-reply.ts';
 import { updateTracker } from './save-tracker.ts';

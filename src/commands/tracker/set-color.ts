@@ -1,5 +1,5 @@
 // /tracker set color tracker color: the colour of the alert embeds ("none" = the default colour).
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { parseColor } from './color.ts';
 import { replyWithEditor } from './editor-reply.ts';
 import { updateTracker } from './save-tracker.ts';

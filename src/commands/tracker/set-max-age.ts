@@ -1,5 +1,5 @@
 // /tracker set max-age tracker minutes: killmails older than this (zKillboard can be late) are not posted.
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { replyWithEditor } from './editor-reply.ts';
 import { updateTracker } from './save-tracker.ts';
 import { type TrackerCommandInteraction, trackerOption } from './tracker-option.ts';

@@ -1,6 +1,6 @@
 // /tracker set origin tracker system: the system jump and light-year conditions measure from ("none"
 // clears it, which the engine refuses while such a condition needs it).
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { replyWithEditor } from './editor-reply.ts';
 import { resolveOrigin, systemLabel } from './origin.ts';
 import { updateTracker } from './save-tracker.ts';

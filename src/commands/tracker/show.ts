@@ -1,5 +1,5 @@
 // /tracker show tracker: opens the editor (ephemeral: only the admin who asked sees it).
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import { replyWithEditor } from './editor-reply.ts';
 import { type TrackerCommandInteraction, trackerOption } from './tracker-option.ts';
 

@@ -2,7 +2,8 @@
 // now, through the same sender as live alerts and with the real pings, so the admin sees that the bot
 // can post and ping there. Discord's refusals come back as advice.
 import type { BaseInteraction } from 'discord.js';
-import { type BotContext, UserError } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
+import { UserError } from '../../user-error.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
 import { renderSampleAlert } from './alert-sample.ts';

@@ -1,6 +1,6 @@
 // The `tracker` option of a /tracker subcommand, resolved within the interaction's guild.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { BotContext } from '../../bot/types.ts';
+import type { BotContext } from '../contract.ts';
 import type { TrackerRow } from '../../db/tracker-repository.ts';
 import { findTracker } from './find-tracker.ts';
 

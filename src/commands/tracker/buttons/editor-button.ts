@@ -1,8 +1,9 @@
 // A component handler for one editor action: parses the versioned custom_id, and loads the tracker
 // scoped to the interaction's guild, so a forged id or another guild's tracker is "not found".
 import type { MessageComponentInteraction } from 'discord.js';
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { type BotContext, type ComponentHandler, UserError } from '../../../bot/types.ts';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../messages.ts';
+import type { BotContext, ComponentHandler } from '../../contract.ts';
+import { UserError } from '../../../user-error.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { type EditorAction, type EditorCustomId, parseEditorCustomId } from '../custom-ids.ts';
 import { trackerById } from '../find-tracker.ts';
@@ -20,6 +21,7 @@ export function editorComponent(
 ): ComponentHandler<EditorCustomId> {
   return {
     name: `tracker editor ${action}`,
+    access: 'manager',
     parse(customId) {
       const parsed = parseEditorCustomId(customId);
       return parsed?.action === action ? parsed : undefined;

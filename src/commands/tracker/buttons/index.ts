@@ -1,5 +1,5 @@
 // The editor's buttons handled here (H2's editor handles the add/remove selects and value modals).
-import type { ComponentHandler } from '../../../bot/types.ts';
+import type { ComponentHandler } from '../../contract.ts';
 import { deleteButton, deleteCancelledButton, deleteConfirmedButton } from './delete.ts';
 import { pingChoice, pingsButton } from './pings.ts';
 import { previewButton } from './preview.ts';

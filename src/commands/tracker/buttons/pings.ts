@@ -10,8 +10,8 @@ import {
   ComponentType,
   SelectMenuDefaultValueType,
 } from 'discord-api-types/v10';
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { UserError } from '../../../bot/types.ts';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../messages.ts';
+import { UserError } from '../../../user-error.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
 import type { TrackerPing } from '../../../engine/tracker/types.ts';

@@ -1,6 +1,6 @@
 // Clauses as admins name them: by key (what autocomplete sends) or by their readable label, and the
 // headings the editor groups them under.
-import { UserError } from '../../../bot/types.ts';
+import { UserError } from '../../../user-error.ts';
 import {
   CLAUSE_DEFINITIONS,
   type ClauseDefinition,

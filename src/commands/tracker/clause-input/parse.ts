@@ -1,8 +1,8 @@
 // Clause values from what admins type: numbers with units, yes/no, and lists of names or ids resolved
 // against the SDE, known names, ESI and the guild's roles. Anything unreadable is a UserError that says
 // what is accepted.
-import type { BotContext } from '../../../bot/types.ts';
-import { UserError } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
+import { UserError } from '../../../user-error.ts';
 import {
   type ClauseDefinition,
   type ClauseValue,

@@ -1,6 +1,6 @@
 // Saves one clause change (through the engine's validation) and says what changed in one line, for the
 // commands and the editor alike.
-import type { BotContext } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { type ClauseDefinition, findClause } from '../../../engine/index.ts';
 import { updateTracker } from '../save-tracker.ts';

@@ -2,7 +2,7 @@
 // ("Jita (0.9, The Forge)") whose values are what parseClauseInput accepts (ids, full ISK amounts).
 // Discord allows 25 choices, each name and value 1-100 characters.
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
 import {
   CLAUSE_DEFINITIONS,
   type ClauseDefinition,

@@ -1,7 +1,7 @@
 // "Add a condition…" selects: a flag is switched on at once, a roles clause opens the role picker in
 // place, and every other clause asks for its value in a modal.
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { UserError } from '../../../bot/types.ts';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../messages.ts';
+import { UserError } from '../../../user-error.ts';
 import { editorComponent } from '../buttons/editor-button.ts';
 import { saveClauseValue } from '../clause-input/save-clause.ts';
 import { updateWithEditor } from '../editor-reply.ts';

@@ -1,7 +1,7 @@
 // Names for the ids in a tracker's clauses, for its description in the editor: systems, types and
 // groups from the SDE, alliances/corporations/pilots/factions from the name cache (then ESI, briefly),
 // roles as mentions. Every outside name is markdown-escaped.
-import type { BotContext } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
 import {
   type ClauseNameKind,
   type ClauseNameLookup,

@@ -1,8 +1,9 @@
 // The value modal's submit: parses what was typed for the clause, saves it, and redraws the editor the
 // modal was opened from. An invalid value is a UserError (shown ephemerally); the editor stays as it was.
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { type BotContext, type ComponentHandler, UserError } from '../../../bot/types.ts';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../messages.ts';
+import type { BotContext, ComponentHandler } from '../../contract.ts';
+import { UserError } from '../../../user-error.ts';
 import { findClause } from '../../../engine/index.ts';
 import { parseClauseInput } from '../clause-input/parse.ts';
 import { guildRolesOf } from '../clause-input/roles.ts';
@@ -47,6 +48,7 @@ async function run(interaction: Submit, data: EditorCustomId, ctx: BotContext): 
 
 export const clauseValueModalSubmit: ComponentHandler<EditorCustomId> = {
   name: 'tracker editor clause value',
+  access: 'manager',
   parse(customId) {
     const parsed = parseEditorCustomId(customId);
     return parsed?.action === 'val' ? parsed : undefined;

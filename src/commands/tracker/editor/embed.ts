@@ -1,7 +1,7 @@
 // The editor's embed: the tracker's conditions as a sentence grouped by Location, Attackers, Victim,
 // Value & kind and Members, then where it posts, who it pings and whether it is on.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import {
   type ClauseNameLookup,

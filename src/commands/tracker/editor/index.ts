@@ -1,5 +1,5 @@
 // The editor's own component handlers: add and remove condition selects, the value modal, the role picker.
-import type { ComponentHandler } from '../../../bot/types.ts';
+import type { ComponentHandler } from '../../contract.ts';
 import { addConditionSelect } from './add-condition.ts';
 import { clauseValueModalSubmit } from './clause-value.ts';
 import { removeConditionSelect } from './remove-condition.ts';

@@ -1,6 +1,6 @@
 // "Remove a condition…" select: removes the chosen clause and redraws the editor in place.
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { UserError } from '../../../bot/types.ts';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../messages.ts';
+import { UserError } from '../../../user-error.ts';
 import { findClause } from '../../../engine/index.ts';
 import { editorComponent } from '../buttons/editor-button.ts';
 import { removeClause } from '../clause-input/save-clause.ts';

@@ -1,8 +1,9 @@
 // The role picker for the *_roles clauses: the editor's menus make way for a role select (pre-filled with
 // the clause's roles) and a Back button; choosing roles saves them and brings the editor back.
 import { ButtonStyle, ComponentType, SelectMenuDefaultValueType } from 'discord-api-types/v10';
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { type BotContext, UserError } from '../../../bot/types.ts';
+import { UNKNOWN_COMPONENT_MESSAGE } from '../../messages.ts';
+import type { BotContext } from '../../contract.ts';
+import { UserError } from '../../../user-error.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { type ClauseDefinition, findClause } from '../../../engine/index.ts';
 import { editorComponent } from '../buttons/editor-button.ts';

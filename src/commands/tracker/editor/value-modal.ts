@@ -6,7 +6,7 @@ import {
   ComponentType,
   TextInputStyle,
 } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { type ClauseDefinition, formatIsk, isListValueKind, VALUE_KINDS } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';

@@ -8,7 +8,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
+import type { BotContext } from '../../contract.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { isTrackerActive } from '../../../db/tracker-repository.ts';
 import { type EditorAction, editorCustomId } from '../custom-ids.ts';

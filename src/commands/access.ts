@@ -1,8 +1,10 @@
-// Who may manage trackers: members with Manage Server, or with the guild's manager role.
-
+// Who may do what in a guild: tracker managers (Manage Server, or the guild's manager role set with
+// /killtracker settings manager-role) and plain members. The router checks a handler's Access before it
+// runs; handlers that act for another member call isTrackerManager themselves.
 import type { Interaction } from 'discord.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { GuildSettingsRepository } from '../db/guild-settings-repository.ts';
+import type { Access } from './contract.ts';
 
 const MANAGE_TRACKERS_PERMISSION = PermissionFlagsBits.ManageGuild;
 
@@ -13,7 +15,7 @@ function memberRoleIds(interaction: Interaction): string[] {
   return Array.isArray(roles) ? roles : [...roles.cache.keys()];
 }
 
-export async function canManageTrackers(
+export async function isTrackerManager(
   interaction: Interaction,
   settings: GuildSettingsRepository,
 ): Promise<boolean> {
@@ -25,4 +27,19 @@ export async function canManageTrackers(
     managerRoleId !== undefined &&
     memberRoleIds(interaction).includes(managerRoleId)
   );
+}
+
+/** Whether the interaction's member has `access` in its guild. */
+export async function hasAccess(
+  interaction: Interaction,
+  access: Access,
+  settings: GuildSettingsRepository,
+): Promise<boolean> {
+  if (!interaction.inGuild()) return false;
+  switch (access) {
+    case 'member':
+      return true;
+    case 'manager':
+      return isTrackerManager(interaction, settings);
+  }
 }

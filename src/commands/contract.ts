@@ -1,5 +1,5 @@
-// The contracts between the gateway bot and its commands: what a command or a component handler is,
-// what it gets to work with, and the error type whose message is shown to the user.
+// The contract between the bot and its commands: what a slash command and a component handler are, who
+// may use them, and what they get to work with. The bot (src/bot) routes to these; nothing here imports it.
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
@@ -38,14 +38,25 @@ export interface BotContext {
   now: () => number;
 }
 
+/**
+ * Who may use a command or component, checked by the router before it runs (autocomplete follows its
+ * command): 'manager' = Manage Server or the guild's tracker manager role; 'member' = anyone in the guild.
+ * A 'member' handler that acts for someone else checks manager rights itself (see access.ts).
+ */
+export type Access = 'manager' | 'member';
+
+export type CommandInteraction = ChatInputCommandInteraction<'cached' | 'raw'>;
+export type CommandAutocomplete = AutocompleteInteraction<'cached' | 'raw'>;
+
 export interface SlashCommand {
   /** Plain API JSON; registered with Discord as is. */
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction<'cached' | 'raw'>, ctx: BotContext): Promise<void>;
+  access: Access;
+  execute(interaction: CommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: CommandAutocomplete, ctx: BotContext): Promise<void>;
 }
 
-type ComponentInteraction =
+export type ComponentInteraction =
   MessageComponentInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>;
 
 /**
@@ -54,14 +65,7 @@ type ComponentInteraction =
  */
 export interface ComponentHandler<T = unknown> {
   name: string;
+  access: Access;
   parse(customId: string): T | undefined;
   run(interaction: ComponentInteraction, data: T, ctx: BotContext): Promise<void>;
-}
-
-/** An error whose message the user should read (ephemerally); anything else is a bug and is logged. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
 }
