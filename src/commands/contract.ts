@@ -6,7 +6,10 @@ import type {
   MessageComponentInteraction,
   ModalSubmitInteraction,
 } from 'discord.js';
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommandOptionChoice,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { GuildSettingsRepository } from '../db/guild-settings-repository.ts';
 import type { KillmailHistory } from '../db/killmail-history.ts';
 import type { KillmailStore } from '../db/killmail-store.ts';
@@ -18,6 +21,7 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../pipeline/world.ts';
+import type { ArgsOf, AutocompletedName, SubcommandData, TypedOptions } from './options.ts';
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {
@@ -46,7 +50,7 @@ export interface BotContext {
 export type Access = 'manager' | 'member';
 
 export type CommandInteraction = ChatInputCommandInteraction<'cached' | 'raw'>;
-export type CommandAutocomplete = AutocompleteInteraction<'cached' | 'raw'>;
+type CommandAutocomplete = AutocompleteInteraction<'cached' | 'raw'>;
 
 export interface SlashCommand {
   /** Plain API JSON; registered with Discord as is. */
@@ -54,6 +58,37 @@ export interface SlashCommand {
   access: Access;
   execute(interaction: CommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: CommandAutocomplete, ctx: BotContext): Promise<void>;
+}
+
+export type Choice = APIApplicationCommandOptionChoice<string>;
+
+/**
+ * Suggests values for one autocompleted option: `typed` is its text so far, `options` what the other
+ * options of the subcommand hold so far (e.g. the chosen tracker). At most 25 choices are sent.
+ */
+export type Completer<Typed = object> = (
+  input: { typed: string; options: Typed; interaction: CommandAutocomplete },
+  ctx: BotContext,
+) => Promise<readonly Choice[]> | readonly Choice[];
+
+/**
+ * One subcommand in one file: its definition as API JSON (`as const`), and its handler, whose `args`
+ * are typed from that definition (see options.ts). `autocomplete` completes its autocompleted options,
+ * except those the command completes the same way for every subcommand (e.g. `tracker`).
+ */
+export interface Subcommand<Data extends SubcommandData = SubcommandData> {
+  readonly data: Data;
+  execute(interaction: CommandInteraction, args: ArgsOf<Data>, ctx: BotContext): Promise<void>;
+  readonly autocomplete?: {
+    readonly [Name in AutocompletedName<Data>]?: Completer<TypedOptions<Data>>;
+  };
+}
+
+/** A group of subcommands (`/tracker set origin|color|...`): its JSON is derived from their files. */
+export interface SubcommandGroup {
+  readonly name: string;
+  readonly description: string;
+  readonly subcommands: readonly Subcommand[];
 }
 
 export type ComponentInteraction =

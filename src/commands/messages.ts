@@ -6,7 +6,7 @@ export const NO_PERMISSION_MESSAGE =
   'You need the Manage Server permission (or the tracker manager role set with /killtracker settings manager-role) to manage trackers.';
 export const GUILD_ONLY_MESSAGE =
   "Killtracker works inside a server: use this command in one of your server's channels.";
-export const UNEXPECTED_ERROR_MESSAGE =
+const UNEXPECTED_ERROR_MESSAGE =
   'Something went wrong on our side while handling that. It has been logged; please try again in a moment.';
 export const UNKNOWN_COMPONENT_MESSAGE =
   'This button or menu is no longer valid. Run /tracker show to open a fresh editor.';

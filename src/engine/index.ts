@@ -2,7 +2,7 @@
 // tracker validation and compilation, the matcher, fleet detection, the item catalog and the universe,
 // and number formatting as players read it.
 
-export { type ItemCatalog } from './catalog.ts';
+export type { ItemCatalog } from './catalog.ts';
 export { type DescribeOptions, describeClause, describeTracker, setsCondition } from './clauses/describe.ts';
 export {
   CLAUSE_DEFINITIONS,
@@ -13,7 +13,6 @@ export {
 } from './clauses/registry.ts';
 export type {
   ClauseDefinition,
-  ClauseEffects,
   ClauseGroup,
   ClauseMenu,
   ClauseNameKind,
@@ -26,8 +25,6 @@ export {
   type ListValueKind,
   nameKindOf,
   VALUE_KINDS,
-  type ValueInput,
-  type ValueKindInput,
   type ValueKindSpec,
   type ValueKindsFrom,
   valueInputOf,

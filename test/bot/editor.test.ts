@@ -7,9 +7,9 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTracker } from '../../src/commands/tracker/save-tracker.ts';
 import type { TrackerRow } from '../../src/db/tracker-repository.ts';
 import { CLAUSE_DEFINITIONS, type TrackerDefinition } from '../../src/engine/index.ts';
+import { createTracker } from '../../src/tracker-ops/save.ts';
 import type { RecordedInteractionCallback } from '../fakes/discord/index.ts';
 import { PLACES } from '../fixtures/clause-input/editor-world.ts';
 import { HORDE } from '../fixtures/clause-input/known-names.ts';

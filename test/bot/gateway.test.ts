@@ -4,7 +4,7 @@ import { startBot } from '../../src/bot/start-bot.ts';
 import type { ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
 import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
 import { NO_PERMISSION_MESSAGE, UNKNOWN_COMPONENT_MESSAGE } from '../../src/commands/messages.ts';
-import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
 import { silentLogger } from '../../src/log.ts';
 import { chatInputInteraction, FakeDiscord, nextSnowflake } from '../fakes/discord/index.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';

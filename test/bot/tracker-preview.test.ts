@@ -1,7 +1,7 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
-import { NO_KILLMAILS_MESSAGE } from '../../src/commands/tracker/test-post.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
+import { NO_KILLMAILS_MESSAGE } from '../../src/tracker-ops/test-post.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { AMARR, addTracker, deferredAnswer, JITA, storeKillmail } from './tracker-support.ts';

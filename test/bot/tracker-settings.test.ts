@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
 import { chatInputInteraction, nextSnowflake, permissionBits } from '../fakes/discord/index.ts';
 import {
   type BotHarness,

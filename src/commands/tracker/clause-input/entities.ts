@@ -1,8 +1,8 @@
 // Alliances, corporations, pilots and factions by name: names already seen on stored killmails first,
 // then ESI's exact-name lookup, bounded by a short deadline so a slow or absent ESI never breaks
 // autocomplete. Names ESI confirms are kept, so the editor can show them later.
-import type { BotContext } from '../../contract.ts';
 import { nameKindOf, type ValueKindsFrom } from '../../../engine/index.ts';
+import type { BotContext } from '../../contract.ts';
 import type { NamedValue } from './named-value.ts';
 
 export type EntityKind = ValueKindsFrom<'entities'>;

@@ -1,8 +1,6 @@
 // Clause values from what admins type: numbers with units, yes/no, and lists of names or ids resolved
 // against the SDE, known names, ESI and the guild's roles. Anything unreadable is a UserError that says
 // what is accepted.
-import type { BotContext } from '../../contract.ts';
-import { UserError } from '../../../user-error.ts';
 import {
   type ClauseDefinition,
   type ClauseValue,
@@ -13,18 +11,15 @@ import {
   valueInputOf,
 } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
+import type { ClauseInput } from '../../../tracker-ops/clauses.ts';
+import { UserError } from '../../../user-error.ts';
+import type { BotContext } from '../../contract.ts';
 import { EsiLookupUnavailableError } from './entities.ts';
 import { splitItems } from './list-items.ts';
 import { displayName, type NamedValue } from './named-value.ts';
 import { parseDecimal, parseFlag, parseIsk, parseWholeNumber } from './numbers.ts';
 import { ANY_LINKED_MEMBER } from './roles.ts';
 import { type SourceOptions, valueSource } from './sources.ts';
-
-export interface ParsedClauseValue {
-  value: ClauseValue;
-  /** How the value reads in a confirmation, markdown-safe: "1.5b", "yes", or the names of a list. */
-  shown: string[];
-}
 
 /** What a kind of value accepts, said the same way in error messages and modals. */
 export function acceptedText(kind: ClauseValueKind): string {
@@ -49,7 +44,7 @@ export async function parseClauseInput(
   definition: ClauseDefinition,
   text: string,
   options: SourceOptions = {},
-): Promise<ParsedClauseValue> {
+): Promise<ClauseInput> {
   const typed = valueInputOf(definition.valueKind);
   switch (typed.input) {
     case 'whole_number': {
@@ -87,7 +82,7 @@ async function parseList(
   kind: ListValueKind,
   text: string,
   options: SourceOptions,
-): Promise<ParsedClauseValue> {
+): Promise<ClauseInput> {
   const items = splitItems(text);
   const noun = VALUE_KINDS[kind].noun;
   if (items.length === 0)

@@ -1,7 +1,7 @@
 // Where the values of each list kind come from: the universe (places), the SDE catalog (ships and
 // weapons), known names plus ESI (alliances, corporations, pilots, factions), or the guild's roles.
-import type { BotContext } from '../../contract.ts';
 import { type ListValueKind, valueInputOf } from '../../../engine/index.ts';
+import type { BotContext } from '../../contract.ts';
 import {
   type EntityKind,
   findKnownEntity,

@@ -2,7 +2,6 @@
 // ("Jita (0.9, The Forge)") whose values are what parseClauseInput accepts (ids, full ISK amounts).
 // Discord allows 25 choices, each name and value 1-100 characters.
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import type { BotContext } from '../../contract.ts';
 import {
   CLAUSE_DEFINITIONS,
   type ClauseDefinition,
@@ -17,6 +16,7 @@ import {
   valueInputOf,
 } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
+import type { BotContext } from '../../contract.ts';
 import { findClauseByInput, GROUP_TITLES } from './clause-lookup.ts';
 import { isDigits, splitLastItem } from './list-items.ts';
 import { displayName, type NamedValue } from './named-value.ts';

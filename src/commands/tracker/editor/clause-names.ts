@@ -1,7 +1,6 @@
 // Names for the ids in a tracker's clauses, for its description in the editor: systems, types and
 // groups from the SDE, alliances/corporations/pilots/factions from the name cache (then ESI, briefly),
 // roles as mentions. Every outside name is markdown-escaped.
-import type { BotContext } from '../../contract.ts';
 import {
   type ClauseNameKind,
   type ClauseNameLookup,
@@ -10,6 +9,7 @@ import {
   valueInputOf,
 } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
+import type { BotContext } from '../../contract.ts';
 import { ANY_LINKED_MEMBER } from '../clause-input/roles.ts';
 
 /** The editor answers within Discord's 3 s: names ESI has not given by then show as ids. */

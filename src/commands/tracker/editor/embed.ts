@@ -1,12 +1,12 @@
 // The editor's embed: the tracker's conditions as a sentence grouped by Location, Attackers, Victim,
 // Value & kind and Members, then where it posts, who it pings and whether it is on.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { BotContext } from '../../contract.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import {
   type ClauseNameLookup,
   describeClause,
   findClause,
+  setsCondition,
   type TrackerDefinition,
 } from '../../../engine/index.ts';
 import {
@@ -16,7 +16,7 @@ import {
   trackerColor,
   truncateMarkdown,
 } from '../../../engine/render/index.ts';
-import { setsCondition } from '../../../engine/clauses/describe.ts';
+import type { BotContext } from '../../contract.ts';
 import { GROUP_TITLES } from '../clause-input/clause-lookup.ts';
 import { displayName } from '../clause-input/named-value.ts';
 import { systemValue } from '../clause-input/places.ts';

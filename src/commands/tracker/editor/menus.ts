@@ -19,7 +19,7 @@ import {
   VALUE_KINDS,
 } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
-import { editorCustomId } from '../custom-ids.ts';
+import { editorCustomId } from './custom-ids.ts';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -46,7 +46,7 @@ const ADD_BUNDLES: readonly AddBundle[] = Object.entries(ADD_PLACEHOLDERS).map((
   clauses: CLAUSE_DEFINITIONS.filter((definition) => definition.menu === arg),
 }));
 
-export function addBundle(arg: string | undefined): AddBundle | undefined {
+export function addMenu(arg: string | undefined): AddBundle | undefined {
   return ADD_BUNDLES.find((bundle) => bundle.arg === arg);
 }
 

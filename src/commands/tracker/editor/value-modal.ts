@@ -6,15 +6,15 @@ import {
   ComponentType,
   TextInputStyle,
 } from 'discord-api-types/v10';
-import type { BotContext } from '../../contract.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { type ClauseDefinition, formatIsk, isListValueKind, VALUE_KINDS } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
+import type { BotContext } from '../../contract.ts';
 import { parseIsk } from '../clause-input/numbers.ts';
 import { acceptedText } from '../clause-input/parse.ts';
 import { valueSource } from '../clause-input/sources.ts';
-import { editorCustomId } from '../custom-ids.ts';
 import { clauseNames } from './clause-names.ts';
+import { editorCustomId } from './custom-ids.ts';
 import { plainName } from './menus.ts';
 
 /** The text input's custom_id says how to apply what was typed. */
