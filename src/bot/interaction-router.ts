@@ -111,11 +111,24 @@ async function reportFailure(interaction: Interaction, error: unknown, ctx: BotC
   );
 }
 
+/**
+ * A component that deferred an update (the editor's Test post, a modal value waiting on ESI) has no reply
+ * of its own: its message is the editor, which must stay. discord.js leaves `ephemeral` unset then.
+ */
+function deferredUpdate(interaction: RepliableInteraction): boolean {
+  return (
+    (interaction.isMessageComponent() || interaction.isModalSubmit()) &&
+    interaction.deferred &&
+    !interaction.replied &&
+    interaction.ephemeral === null
+  );
+}
+
 async function answerEphemeral(interaction: RepliableInteraction, content: string): Promise<void> {
-  if (interaction.deferred && !interaction.replied) {
+  if (interaction.deferred && !interaction.replied && !deferredUpdate(interaction)) {
     // Replace the "thinking…" placeholder rather than leaving it spinning under a follow-up.
     await interaction.editReply({ content, embeds: [], components: [], allowedMentions: { parse: [] } });
-  } else if (interaction.replied) {
+  } else if (interaction.replied || interaction.deferred) {
     await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   } else {
     await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

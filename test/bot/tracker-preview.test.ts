@@ -151,6 +151,20 @@ describeEachDatabase('/tracker preview and test post', (getDb) => {
       expect(answer.content).toContain('give the bot Send Messages and Embed Links');
     });
 
+    it('GIVEN the editor Test post button fails (no killmails yet) THEN the advice is an ephemeral follow-up and the editor stays', async () => {
+      const row = await jitaWatch();
+      const shown = await harness.tracker('show', [option.string('tracker', String(row.id))]);
+      const editor = await harness.fake.waitForOriginal(shown.token);
+      const callback = await harness.button(editorCustomId('test', row.id), 'admin', editor);
+      expect(callback.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+      const [advice] = await harness.fake.waitFor(() => harness.fake.followUps.get(callback.token));
+      expect(advice?.content).toBe(NO_KILLMAILS_MESSAGE);
+      expect((advice?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      const after = harness.fake.originals.get(callback.token);
+      expect(after?.embeds).toEqual(editor.embeds);
+      expect(after?.components).toEqual(editor.components);
+    });
+
     it('GIVEN the editor Test post button THEN the alert is posted and the editor shows the notice in place', async () => {
       await seedKillmails();
       const row = await jitaWatch();
