@@ -16,6 +16,7 @@ import {
   trackerColor,
   truncateMarkdown,
 } from '../../../engine/render/index.ts';
+import { describePing } from '../../../tracker-ops/ping.ts';
 import type { BotContext } from '../../contract.ts';
 import { GROUP_TITLES } from '../clause-input/clause-lookup.ts';
 import { displayName } from '../clause-input/named-value.ts';
@@ -70,13 +71,9 @@ function stateText(row: TrackerRow): string {
   return row.definition.enabled ? 'Enabled' : 'Disabled: press **Enable** when the conditions are right';
 }
 
+/** Worded as everywhere else a ping is shown (and as the alert pings: @everyone covers @here). */
 function pingText(tracker: TrackerDefinition): string {
-  const pings = [
-    ...(tracker.ping.everyone ? ['@everyone'] : []),
-    ...(tracker.ping.here ? ['@here'] : []),
-    ...tracker.ping.roles.map((role) => `<@&${role}>`),
-  ];
-  return pings.length === 0 ? 'No pings' : truncateMarkdown(pings.join(' '), MAX_FIELD);
+  return truncateMarkdown(describePing(tracker.ping), MAX_FIELD);
 }
 
 function originText(ctx: BotContext, tracker: TrackerDefinition): string {
