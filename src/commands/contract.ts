@@ -72,9 +72,10 @@ export type Completer<Typed = object> = (
 ) => Promise<readonly Choice[]> | readonly Choice[];
 
 /**
- * One subcommand in one file: its definition as API JSON (`as const`), and its handler, whose `args`
- * are typed from that definition (see options.ts). `autocomplete` completes its autocompleted options,
- * except those the command completes the same way for every subcommand (e.g. `tracker`).
+ * One subcommand in one file, `export default { data, execute } satisfies Subcommand<typeof data>`: its
+ * definition as API JSON (`as const satisfies SubcommandData`) and its handler, whose `args` are typed
+ * from that definition (see options.ts). `autocomplete` completes its autocompleted options, except
+ * those the command completes alike for every subcommand (e.g. `tracker`).
  */
 export interface Subcommand<Data extends SubcommandData = SubcommandData> {
   readonly data: Data;

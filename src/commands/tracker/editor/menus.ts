@@ -1,5 +1,6 @@
-// The editor's select menus: three "Add a condition…" menus (one per bundle of clause groups, each within
-// Discord's 25 options) and one "Remove a condition…" menu listing what the tracker has.
+// The editor's select menus: three "Add a condition…" menus (each clause's `menu` in the registry says
+// which one offers it, each within Discord's 25 options) and one "Remove a condition…" menu listing what
+// the tracker has.
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
@@ -26,28 +27,29 @@ type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 const MAX_OPTIONS = 25;
 const MAX_TEXT = 100;
 
-interface AddBundle {
-  /** The custom_id arg of its select: the menu the registry puts clauses in. */
-  arg: ClauseMenu;
+interface AddMenu {
+  /** The custom_id arg of its select. */
+  menu: ClauseMenu;
   placeholder: string;
   clauses: readonly ClauseDefinition[];
 }
 
-/** The Add menus in the editor's order; a clause's `menu` says which one offers it. */
+/** The Add menus' placeholders, in the editor's order. */
 const ADD_PLACEHOLDERS: Readonly<Record<ClauseMenu, string>> = {
   location: 'Add a condition: location…',
   attackers: 'Add a condition: attackers…',
   victim: 'Add a condition: victim, value, kind…',
 };
 
-const ADD_BUNDLES: readonly AddBundle[] = Object.entries(ADD_PLACEHOLDERS).map(([arg, placeholder]) => ({
-  arg: arg as ClauseMenu,
-  placeholder,
-  clauses: CLAUSE_DEFINITIONS.filter((definition) => definition.menu === arg),
+const ADD_MENUS: readonly AddMenu[] = (Object.keys(ADD_PLACEHOLDERS) as ClauseMenu[]).map((menu) => ({
+  menu,
+  placeholder: ADD_PLACEHOLDERS[menu],
+  clauses: CLAUSE_DEFINITIONS.filter((definition) => definition.menu === menu),
 }));
 
-export function addMenu(arg: string | undefined): AddBundle | undefined {
-  return ADD_BUNDLES.find((bundle) => bundle.arg === arg);
+/** The Add menu a custom_id arg names, if any. */
+export function addMenu(arg: string | undefined): AddMenu | undefined {
+  return ADD_MENUS.find((entry) => entry.menu === arg);
 }
 
 /** Select menu labels, values and descriptions hold at most 100 characters. */
@@ -103,14 +105,14 @@ export function addConditionRows(
   tracker: TrackerDefinition,
   names: ClauseNameLookup,
 ): Row[] {
-  return ADD_BUNDLES.map((bundle) => ({
+  return ADD_MENUS.map((entry) => ({
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.StringSelect,
-        custom_id: editorCustomId('add', trackerId, bundle.arg),
-        placeholder: bundle.placeholder,
-        options: bundle.clauses
+        custom_id: editorCustomId('add', trackerId, entry.menu),
+        placeholder: entry.placeholder,
+        options: entry.clauses
           .slice(0, MAX_OPTIONS)
           .map((definition) => addOption(definition, tracker, names)),
       },

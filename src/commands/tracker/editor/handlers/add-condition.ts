@@ -1,5 +1,6 @@
 // "Add a condition…" selects: a flag is switched on at once, a roles clause opens the role picker in
 // place, and every other clause asks for its value in a modal.
+import { valueInputOf } from '../../../../engine/index.ts';
 import { setClause } from '../../../../tracker-ops/clauses.ts';
 import { UserError } from '../../../../user-error.ts';
 import { UNKNOWN_COMPONENT_MESSAGE } from '../../../messages.ts';
@@ -19,17 +20,24 @@ export const addConditionSelect = editorComponent('add', async (interaction, row
       `**${definition.label}** is measured from the tracker's origin, which is not set. Run /tracker set origin first, then add it.`,
     );
   }
-  if (definition.valueKind === 'flag') {
-    const change = await setClause(ctx, row, definition, { value: true, shown: ['yes'] }, 'replace');
-    await updateWithEditor(interaction, ctx, change.row, change.notice);
-    return;
+  switch (valueInputOf(definition.valueKind).input) {
+    case 'flag': {
+      const change = await setClause(ctx, row, definition, { value: true, shown: ['yes'] }, 'replace');
+      await updateWithEditor(interaction, ctx, change.row, change.notice);
+      return;
+    }
+    case 'roles':
+      await interaction.update({
+        ...(await renderRolePicker(row, ctx, definition)),
+        allowedMentions: { parse: [] },
+      });
+      return;
+    case 'whole_number':
+    case 'decimal':
+    case 'isk':
+    case 'universe':
+    case 'catalog':
+    case 'entities':
+      await interaction.showModal(await clauseValueModal(ctx, row, definition));
   }
-  if (definition.valueKind === 'roles') {
-    await interaction.update({
-      ...(await renderRolePicker(row, ctx, definition)),
-      allowedMentions: { parse: [] },
-    });
-    return;
-  }
-  await interaction.showModal(await clauseValueModal(ctx, row, definition));
 });
