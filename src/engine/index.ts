@@ -21,6 +21,7 @@ export type {
   ClauseValueKind,
 } from './clauses/types.ts';
 export {
+  formatClauseNumber,
   isListValueKind,
   type ListValueKind,
   nameKindOf,

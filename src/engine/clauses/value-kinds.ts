@@ -1,6 +1,7 @@
 // Everything said about one kind of clause value, in one entry per kind: how it is validated, what its ids
 // name, how admins are told to write it, and where the editor finds values to offer. A clause names its
 // kind; nothing else keeps a table by kind.
+import { formatIsk } from '../format.ts';
 import type { ClauseCheck, ClauseNameKind, ClauseValidationContext, ClauseValueKind } from './types.ts';
 import {
   eveIdsValidator,
@@ -42,6 +43,8 @@ export interface ValueKindSpec {
   readonly suggestions?: readonly string[];
   /** Shown after a suggested number, e.g. "7.5 LY". */
   readonly unit?: string;
+  /** How a number of this kind reads, e.g. "1.5b"; plain digits when absent. */
+  readonly format?: (value: number) => string;
   /** Checks and normalizes one value; the message says what to write instead. */
   validate(value: unknown, context: ClauseValidationContext): ClauseCheck;
 }
@@ -73,6 +76,7 @@ export const VALUE_KINDS = {
     hint: 'An ISK amount, e.g. 500m or 1.5b',
     example: '500m',
     suggestions: ['100m', '500m', '1b', '5b', '10b', '50b', '100b'],
+    format: formatIsk,
     validate: validateIsk,
   },
   flag: {
@@ -218,4 +222,10 @@ export function isListValueKind(kind: ClauseValueKind): kind is ListValueKind {
 export function nameKindOf(kind: ClauseValueKind): ClauseNameKind | undefined {
   const spec: ValueKindSpec = VALUE_KINDS[kind];
   return spec.nameKind;
+}
+
+/** A number value as its kind reads: "1.5b" for ISK, "10" for a count. */
+export function formatClauseNumber(kind: ClauseValueKind, value: number): string {
+  const spec: ValueKindSpec = VALUE_KINDS[kind];
+  return spec.format?.(value) ?? String(value);
 }

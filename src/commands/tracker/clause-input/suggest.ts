@@ -7,6 +7,7 @@ import {
   type ClauseDefinition,
   type ClauseValue,
   findClause,
+  formatClauseNumber,
   formatCount,
   formatIsk,
   type ListValueKind,
@@ -65,7 +66,8 @@ export function suggestClauses(typed: string, tracker?: TrackerDefinition): Choi
 /** A short, name-free summary of a clause value: "10", "1.5b", "yes", "3 items". */
 function summarizeClauseValue(definition: ClauseDefinition | undefined, value: ClauseValue): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return definition?.valueKind === 'isk' ? formatIsk(value) : String(value);
+  if (typeof value === 'number')
+    return definition ? formatClauseNumber(definition.valueKind, value) : String(value);
   return value.length === 1 ? '1 item' : `${formatCount(value.length)} items`;
 }
 

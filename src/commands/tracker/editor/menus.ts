@@ -14,7 +14,7 @@ import {
   type ClauseNameLookup,
   type ClauseValue,
   findClause,
-  formatIsk,
+  formatClauseNumber,
   nameKindOf,
   type TrackerDefinition,
   VALUE_KINDS,
@@ -72,7 +72,8 @@ function plainSummary(
   names: ClauseNameLookup,
 ): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'number') return definition?.valueKind === 'isk' ? formatIsk(value) : String(value);
+  if (typeof value === 'number')
+    return definition ? formatClauseNumber(definition.valueKind, value) : String(value);
   const text = value.map((id) => plainName(definition, id, names)).join(', ');
   const noun = definition?.valueKind === 'roles' ? 'role' : 'item';
   return text.length <= 90 && definition?.valueKind !== 'roles'

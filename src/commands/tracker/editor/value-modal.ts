@@ -7,7 +7,12 @@ import {
   TextInputStyle,
 } from 'discord-api-types/v10';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { type ClauseDefinition, formatIsk, isListValueKind, VALUE_KINDS } from '../../../engine/index.ts';
+import {
+  type ClauseDefinition,
+  formatClauseNumber,
+  isListValueKind,
+  VALUE_KINDS,
+} from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
 import type { BotContext } from '../../contract.ts';
 import { parseIsk } from '../clause-input/numbers.ts';
@@ -34,8 +39,9 @@ async function currentText(
   const value = row.definition.clauses[definition.key];
   if (value === undefined || typeof value === 'boolean') return undefined;
   if (typeof value === 'number') {
-    const isk = formatIsk(value);
-    return definition.valueKind === 'isk' && parseIsk(isk) === value ? isk : String(value);
+    // A rounded amount ("1.23b" for 1,234,567,890) would save another value: then the digits are shown.
+    const shown = formatClauseNumber(definition.valueKind, value);
+    return parseIsk(shown) === value ? shown : String(value);
   }
   const kind = definition.valueKind;
   if (!isListValueKind(kind)) return undefined;
