@@ -1,5 +1,6 @@
-// Where the values of each list kind come from: the universe (places), the SDE catalog (ships and
-// weapons), known names plus ESI (alliances, corporations, pilots, factions), or the guild's roles.
+// Where the values of each list kind come from, as its value kind's input says: the universe (places),
+// the SDE catalog (ships and weapons), known names plus ESI (alliances, corporations, pilots,
+// factions), or the guild's roles.
 import { type ListValueKind, valueInputOf } from '../../../engine/index.ts';
 import type { BotContext } from '../../contract.ts';
 import {

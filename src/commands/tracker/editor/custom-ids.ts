@@ -16,7 +16,7 @@ export type EditorAction =
   | 'toggle'
   /** button: open the ping editor */
   | 'pings'
-  /** buttons/select of the ping editor (arg = none | here | everyone | roles) */
+  /** the ping editor's buttons and role select (arg = none | here | everyone | roles) */
   | 'ping'
   /** button: preview over stored killmails */
   | 'preview'
