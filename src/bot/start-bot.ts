@@ -3,9 +3,9 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { Routes } from 'discord-api-types/v10';
+import type { BotContext, ComponentHandler, SlashCommand } from '../commands/contract.ts';
 import type { Logger } from '../log.ts';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.ts';
-import type { BotContext, ComponentHandler, SlashCommand } from './types.ts';
 
 interface BotOptions {
   token: string;

@@ -1,7 +1,9 @@
-// Public API of the engine: killmail parsing and normalization, the clause registry, tracker validation
-// and compilation, the matcher and fleet detection.
+// Public API of the engine: killmail parsing and normalization, the clause registry and its value kinds,
+// tracker validation and compilation, the matcher, fleet detection, the item catalog and the universe,
+// and number formatting as players read it.
 
-export { type DescribeOptions, describeClause, describeTracker } from './clauses/describe.ts';
+export type { ItemCatalog } from './catalog.ts';
+export { type DescribeOptions, describeClause, describeTracker, setsCondition } from './clauses/describe.ts';
 export {
   CLAUSE_DEFINITIONS,
   CLAUSE_KEYS,
@@ -12,11 +14,24 @@ export {
 export type {
   ClauseDefinition,
   ClauseGroup,
+  ClauseMenu,
   ClauseNameKind,
   ClauseNameLookup,
   ClauseValue,
   ClauseValueKind,
 } from './clauses/types.ts';
+export {
+  formatClauseNumber,
+  isListValueKind,
+  type ListValueKind,
+  nameKindOf,
+  VALUE_KINDS,
+  type ValueKindSpec,
+  type ValueKindsFrom,
+  valueInputOf,
+} from './clauses/value-kinds.ts';
+export { isSnowflake } from './clauses/values.ts';
+export { formatCount, formatIsk, formatSecurity } from './format.ts';
 export { findMainGroup, findMainShipGroup, mainThreshold } from './fleet.ts';
 export { type NormalizeContext, normalizeKillmail } from './killmail/normalize.ts';
 export {
@@ -30,6 +45,7 @@ export { createMatcher, type Matcher, type MatcherOptions, type SetTrackerOption
 export { type CompiledTracker, type CompileTrackerOptions, compileTracker } from './tracker/compile.ts';
 export { createMatchScope } from './tracker/match-scope.ts';
 export type * from './tracker/types.ts';
+export type { Universe } from './universe/types.ts';
 export {
   InvalidTrackerError,
   type TrackerBatchProblem,

@@ -167,7 +167,7 @@ function validatePing(value: unknown, problem: Report): TrackerPing {
   } else if (roles.length > DISCORD_LIMITS.allowedRoles) {
     problem(
       'ping.roles',
-      `pings at most ${DISCORD_LIMITS.allowedRoles} roles (Discord's limit), got ${roles.length}`,
+      `pings at most ${DISCORD_LIMITS.allowedRoles} roles (Discord's limit), got ${roles.length}: remove ${roles.length - DISCORD_LIMITS.allowedRoles} of them, or ping a role those members share`,
     );
   } else {
     roles.forEach((role: unknown, index) => {
@@ -253,7 +253,7 @@ function readText(
   const text = value.trim();
   if (text === '') problem(key, 'must not be empty: write some text or leave the key out');
   else if (text.length > maxLength)
-    problem(key, `is ${text.length} characters long; the limit is ${maxLength}`);
+    problem(key, `is ${text.length} characters long; shorten it to ${maxLength} characters or fewer`);
   else return text;
   return undefined;
 }
