@@ -26,6 +26,8 @@ export interface PilotChanges {
   revision: number;
   /** Guilds whose characters, members or settings changed after the given revision. */
   guildIds: string[];
+  /** The count went backwards (a restored or emptied database): guildIds lists every guild, reload all. */
+  reset: boolean;
 }
 
 export async function pilotChangesSince(db: Database, revision: number): Promise<PilotChanges> {
@@ -33,12 +35,13 @@ export async function pilotChangesSince(db: Database, revision: number): Promise
     // The counter first: a change committed after this read has a higher revision and is seen next time.
     const current = await tx.select().from(pilotsRevision);
     const now = current[0]?.revision ?? 0;
-    if (now === revision) return { revision, guildIds: [] };
+    if (now === revision) return { revision, guildIds: [], reset: false };
+    const reset = now < revision;
     const changed = await tx
       .select({ guildId: guildPilotsRevision.guildId })
       .from(guildPilotsRevision)
-      .where(gt(guildPilotsRevision.revision, revision))
+      .where(gt(guildPilotsRevision.revision, reset ? -1 : revision))
       .orderBy(asc(guildPilotsRevision.guildId));
-    return { revision: now, guildIds: changed.map((row) => row.guildId) };
+    return { revision: now, guildIds: changed.map((row) => row.guildId), reset };
   });
 }

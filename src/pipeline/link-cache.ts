@@ -20,6 +20,7 @@ export function createLinkCache({ db }: { db: Database }): LinkCache {
       const changes = await pilotChangesSince(db, revision);
       if (changes.revision === revision) return false;
       const views = await characterRolesOf(db, changes.guildIds);
+      if (changes.reset) byGuild.clear();
       for (const guildId of changes.guildIds) {
         const view = views.get(guildId);
         if (view) byGuild.set(guildId, view);

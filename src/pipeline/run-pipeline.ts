@@ -16,7 +16,7 @@ import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from './ingest-killmail.ts';
-import { createLinkCache } from './link-cache.ts';
+import { createLinkCache, type LinkCache } from './link-cache.ts';
 import { createTrackerSync, type TrackerSync } from './tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
@@ -53,6 +53,8 @@ export interface PipelineOptions {
 
 export interface RunningPipeline {
   sync: TrackerSync;
+  /** The character -> roles view the role clauses read. */
+  links: LinkCache;
   poller(): R2z2Poller | undefined;
   /** Resolves when every loop has stopped. */
   stop(): Promise<void>;
@@ -170,6 +172,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
 
   return {
     sync,
+    links,
     poller: () => poller,
     async stop() {
       abort.abort();
