@@ -38,7 +38,7 @@ export function watchMemberRoles(
   options: MemberRolesOptions,
   gatewayEvents: boolean,
   log: Logger,
-): { stop(): void } {
+): { stop(): Promise<void> } {
   const { members } = options;
   const abort = new AbortController();
   // Member events are applied in the order Discord sent them (an update, then a leave).
@@ -101,9 +101,10 @@ export function watchMemberRoles(
   })();
 
   return {
-    stop() {
+    async stop() {
       abort.abort();
-      void rounds;
+      await rounds;
+      await queue;
     },
   };
 }

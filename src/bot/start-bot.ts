@@ -67,7 +67,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     client,
     router,
     async stop() {
-      watch?.stop();
+      await watch?.stop();
       await client.destroy();
     },
   };

@@ -7,6 +7,7 @@ import {
   type MemberRoles,
   saveMemberRoles,
 } from './guild-member-repository.ts';
+import { isUniqueViolation } from './errors.ts';
 import { bumpPilotsRevision } from './pilots-revision.ts';
 import { characters } from './schema.ts';
 
@@ -33,6 +34,26 @@ export function createCharacterRepository({ db }: { db: Database }) {
   async function inGuild(tx: Transaction, guildId: string, characterId: number) {
     const rows = await tx.select().from(characters).where(characterKey(guildId, characterId)).for('update');
     return rows[0];
+  }
+
+  async function claimOnce(link: NewLink, roles: MemberRoles | undefined): Promise<ClaimResult> {
+    return db.transaction(async (tx) => {
+      const existing = await inGuild(tx, link.guildId, link.characterId);
+      if (existing && existing.userId !== link.userId) return { kind: 'held', row: existing };
+      // Roles handed in are the freshest there are, even when the link itself is already there.
+      if (roles) await saveMemberRoles(tx, link.guildId, roles);
+      if (existing && (existing.verified || !link.verified)) return { kind: 'already-linked', row: existing };
+      if (existing) {
+        await tx
+          .update(characters)
+          .set({ verified: true })
+          .where(characterKey(link.guildId, link.characterId));
+      } else {
+        await tx.insert(characters).values(link);
+      }
+      await bumpPilotsRevision(tx, [link.guildId]);
+      return existing ? { kind: 'already-linked', row: { ...existing, verified: true } } : { kind: 'linked' };
+    });
   }
 
   return {
@@ -71,25 +92,13 @@ export function createCharacterRepository({ db }: { db: Database }) {
      * `roles`, when the caller knows the member's current roles, are stored in the same transaction.
      */
     async claim(link: NewLink, roles?: MemberRoles): Promise<ClaimResult> {
-      return db.transaction(async (tx) => {
-        const existing = await inGuild(tx, link.guildId, link.characterId);
-        if (existing && existing.userId !== link.userId) return { kind: 'held', row: existing };
-        if (existing && (existing.verified || !link.verified))
-          return { kind: 'already-linked', row: existing };
-        if (existing) {
-          await tx
-            .update(characters)
-            .set({ verified: true })
-            .where(characterKey(link.guildId, link.characterId));
-        } else {
-          await tx.insert(characters).values(link);
-        }
-        if (roles) await saveMemberRoles(tx, link.guildId, roles);
-        await bumpPilotsRevision(tx, [link.guildId]);
-        return existing
-          ? { kind: 'already-linked', row: { ...existing, verified: true } }
-          : { kind: 'linked' };
-      });
+      try {
+        return await claimOnce(link, roles);
+      } catch (error) {
+        // Two members claimed the same free character at once: the loser sees the winner's row.
+        if (!isUniqueViolation(error)) throw error;
+        return claimOnce(link, roles);
+      }
     },
 
     /**

@@ -34,6 +34,13 @@ export function characterLabel(character: CharacterRef): string {
     : `${escapeMarkdown(character.name)} (${character.id})`;
 }
 
+/** An autocomplete choice: the name (or the id) shown, the id as the value. */
+export function characterChoice(character: CharacterRef): { name: string; value: string } {
+  const shown =
+    character.name === undefined ? `Character id ${character.id}` : `${character.name} (${character.id})`;
+  return { name: truncatePlain(shown, MAX_CHOICE_NAME), value: String(character.id) };
+}
+
 export async function resolveCharacter(lookup: CharacterLookup, text: string): Promise<CharacterRef> {
   const typed = text.trim();
   if (typed === '') throw new PilotError('Say which character: its exact name, or its id.');
@@ -91,13 +98,10 @@ export async function characterChoices(
 ): Promise<Array<{ name: string; value: string }>> {
   const typed = text.trim();
   const known = await lookup.names.search(CATEGORY, typed, MAX_CHOICES);
-  const choices = known.map((entry) => ({
-    name: truncatePlain(`${entry.name} (${entry.id})`, MAX_CHOICE_NAME),
-    value: String(entry.id),
-  }));
+  const choices = known.map((entry) => characterChoice(entry));
   // A typed id is offered as is, so a character the bot has never seen can still be picked.
   if (/^\d{1,10}$/.test(typed) && !choices.some((choice) => choice.value === typed)) {
-    choices.unshift({ name: `Character id ${typed}`, value: typed });
+    choices.unshift(characterChoice({ id: Number(typed), name: undefined }));
   }
   return choices.slice(0, MAX_CHOICES);
 }

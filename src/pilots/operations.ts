@@ -14,6 +14,7 @@ import type { Logger } from '../log.ts';
 import {
   type CharacterLookup,
   type CharacterRef,
+  characterChoice,
   characterChoices,
   characterLabel,
   resolveCharacter,
@@ -219,16 +220,7 @@ export function createPilotOperations(options: PilotOperationsOptions) {
       const names = await options.names.get(rows.map((row) => row.characterId));
       const needle = input.text.trim().toLowerCase();
       return rows
-        .map((row) => {
-          const name = names.get(row.characterId)?.name;
-          return {
-            name:
-              name === undefined
-                ? `Character ${row.characterId}`
-                : `${name} (${row.characterId})`.slice(0, 100),
-            value: String(row.characterId),
-          };
-        })
+        .map((row) => characterChoice({ id: row.characterId, name: names.get(row.characterId)?.name }))
         .filter((choice) => choice.name.toLowerCase().includes(needle))
         .slice(0, 25);
     },

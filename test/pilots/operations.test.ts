@@ -254,6 +254,18 @@ describeEachDatabase('pilot operations: link, unlink, list', (getDb) => {
     expect(await pilots.linkedChoices({ guildId: OTHER_GUILD, actor: alice, text: '' })).toEqual([]);
   });
 
+  it('GIVEN two members claiming the same free character at once THEN exactly one holds it and the other is told who', async () => {
+    const results = await Promise.allSettled([
+      pilots.link({ guildId: GUILD, actor: alice, character: String(BOB_MAIN.id) }),
+      pilots.link({ guildId: GUILD, actor: bob, character: String(BOB_MAIN.id) }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const [lost] = results.filter((result) => result.status === 'rejected');
+    const holder = (await characters().get(GUILD, BOB_MAIN.id))?.userId;
+    expect((lost as PromiseRejectedResult).reason).toBeInstanceOf(PilotError);
+    expect(String((lost as PromiseRejectedResult).reason.message)).toContain(`<@${holder}>`);
+  });
+
   it('GIVEN a character already linked to the member WHEN linked again THEN it says so and changes nothing', async () => {
     await pilots.link({ guildId: GUILD, actor: alice, character: 'Alice Main' });
     expect(await pilots.link({ guildId: GUILD, actor: alice, character: 'Alice Main' })).toEqual({
