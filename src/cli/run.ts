@@ -18,7 +18,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   db: async () => (await import('./commands/db.ts')).dbCommand,
   sde: async () => (await import('./commands/sde.ts')).sdeCommand,
   trackers: async () => (await import('./commands/trackers.ts')).trackersCommand,
-  links: async () => (await import('./commands/links.ts')).linksCommand,
+  characters: async () => (await import('./commands/characters.ts')).charactersCommand,
   route: async () => (await import('./commands/route.ts')).routeCommand,
   replay: async () => (await import('./commands/replay.ts')).replayCommand,
 };

@@ -3,7 +3,6 @@
 import { pause } from '../clock.ts';
 import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { createCharacterLinkRepository } from '../db/character-link-repository.ts';
 import { createDeliveryStore } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
@@ -17,7 +16,7 @@ import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from './ingest-killmail.ts';
-import { createLinkCache } from './link-cache.ts';
+import { createLinkCache, type LinkCache } from './link-cache.ts';
 import { createTrackerSync, type TrackerSync } from './tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
@@ -48,19 +47,20 @@ export interface PipelineOptions {
   metrics: Metrics;
   /** Poll R2Z2 (default true); worker-only processes set false. */
   ingest?: boolean;
+  /** How often trackers and the character -> roles view are checked for changes (default 1 s). */
   trackerRefreshMs?: number;
 }
 
 export interface RunningPipeline {
   sync: TrackerSync;
+  /** The character -> roles view the role clauses read. */
+  links: LinkCache;
   poller(): R2z2Poller | undefined;
   /** Resolves when every loop has stopped. */
   stop(): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
-/** Links change when an admin imports a new export: a short delay is fine. */
-const LINKS_REFRESH_MS = 30_000;
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { database, settings, world, log, metrics } = options;
@@ -80,7 +80,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     onLoaded: (count) => metrics.trackersLoaded.set(count),
   });
   await sync.refresh();
-  const links = createLinkCache(createCharacterLinkRepository({ db }));
+  const links = createLinkCache({ db });
   await links.refresh();
 
   const worker = createDeliveryWorker({
@@ -97,12 +97,14 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   });
 
   let poller: R2z2Poller | undefined;
+  const refreshMs = options.trackerRefreshMs ?? 1000;
   const loops: Promise<void>[] = [
-    every(options.trackerRefreshMs ?? 1000, signal, () => sync.refresh(), log, 'tracker refresh'),
+    every(refreshMs, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
     every(DAY_MS, signal, async () => purge(), log, 'retention purge', true),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
-    every(LINKS_REFRESH_MS, signal, () => links.refresh(), log, 'character links reload', false),
+    // Members' roles change in Discord at any time: the role clauses follow within a second.
+    every(refreshMs, signal, () => links.refresh(), log, 'character roles reload', false),
   ];
   if (options.ingest ?? true) loops.push(pollWhenLeader());
 
@@ -170,6 +172,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
 
   return {
     sync,
+    links,
     poller: () => poller,
     async stop() {
       abort.abort();

@@ -26,6 +26,14 @@ export interface ResolvedName {
   category: EsiNameCategory;
 }
 
+/** One answer of POST /characters/affiliation/. */
+export interface EsiAffiliation {
+  character_id: number;
+  corporation_id: number;
+  alliance_id?: number | undefined;
+  faction_id?: number | undefined;
+}
+
 /** POST /universe/ids/: exact names per category key (`characters`, `corporations`, `alliances`, ...). */
 export type EsiIdsByCategory = Record<string, Array<{ id: number; name: string }>>;
 

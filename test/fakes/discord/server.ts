@@ -20,6 +20,7 @@ import { WebSocketServer } from 'ws';
 import { type FakeGuildSpec, fakeGuild, fakeUser } from './entities.ts';
 import type { DiscordFailure, ScriptedFailure } from './failures.ts';
 import { FakeGateway } from './gateway.ts';
+import { addMember, membersChunk, removeMember, setMemberRoles } from './members.ts';
 import type { RecordedFile } from './messages.ts';
 import { parseRequestBody } from './multipart.ts';
 import { handleRestCall, type RestAnswer } from './rest.ts';
@@ -32,6 +33,8 @@ export interface FakeDiscordOptions {
   botUser?: Partial<APIUser>;
   /** Guilds the bot is in from the start (sent as GUILD_CREATE after READY). */
   guilds?: FakeGuildSpec[];
+  /** Privileged intents not switched on for this bot (e.g. GUILD_MEMBERS_INTENT): IDENTIFY gets 4014. */
+  refusedIntents?: number;
 }
 
 /** One REST call as the fake saw it. */
@@ -143,6 +146,11 @@ export class FakeDiscord {
         this.changed();
       },
       onIdentified: () => this.changed(),
+      refusedIntents: () => options.refusedIntents ?? 0,
+      membersChunk: (request) => {
+        const guild = this.guilds.get(request.guild_id);
+        return guild && membersChunk(guild, request);
+      },
     });
   }
 
@@ -272,6 +280,28 @@ export class FakeDiscord {
   /** Sends a dispatch event (e.g. INTERACTION_CREATE) to the connected bot. */
   dispatch(event: GatewayDispatchEvents | `${GatewayDispatchEvents}`, data: unknown): void {
     this.gateway.dispatch(event, data);
+  }
+
+  // ---- members (see members.ts) ---------------------------------------------------------------
+
+  /** Sends a dispatch event only over sessions that asked for the intent (member events need one). */
+  dispatchWithIntent(event: string, data: unknown, intent: number): void {
+    this.gateway.dispatchWithIntent(event, data, intent);
+  }
+
+  /** A user joins the guild (GUILD_MEMBER_ADD). */
+  addMember(guildId: string, user: APIUser, roles: string[] = []): void {
+    addMember(this, guildId, user, roles);
+  }
+
+  /** A member's roles change (GUILD_MEMBER_UPDATE). */
+  setMemberRoles(guildId: string, userId: string, roles: string[]): void {
+    setMemberRoles(this, guildId, userId, roles);
+  }
+
+  /** A member leaves the guild (GUILD_MEMBER_REMOVE). */
+  removeMember(guildId: string, userId: string): void {
+    removeMember(this, guildId, userId);
   }
 
   /** Dispatches an interaction and waits for the bot's callback to it. */

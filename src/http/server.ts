@@ -1,4 +1,5 @@
-// METRICS_PORT: /healthz (ingest fresh and database reachable) and /metrics (Prometheus text).
+// The bot's HTTP server on HTTP_PORT: /healthz (ingest fresh and database reachable), /metrics
+// (Prometheus text) and the routes of other parts of the bot (the EVE SSO callback).
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,21 +11,44 @@ export interface HealthCheck {
   check(): Promise<string | undefined>;
 }
 
-export interface HealthServer {
+/** A GET route: answers from the URL alone (path and query). */
+export interface HttpRoute {
+  path: string;
+  handle(url: URL): Promise<HttpAnswer>;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpServer {
   port: number;
   close(): Promise<void>;
 }
 
-export async function startHealthServer(options: {
+export async function startHttpServer(options: {
   port: number;
   host?: string;
   registry: Registry;
   checks: HealthCheck[];
-}): Promise<HealthServer> {
+  routes?: HttpRoute[];
+}): Promise<HttpServer> {
+  const routes = new Map((options.routes ?? []).map((route) => [route.path, route]));
   const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0];
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     if (request.method !== 'GET') {
       response.writeHead(405).end();
+      return;
+    }
+    const route = routes.get(path);
+    if (route) {
+      route
+        .handle(url)
+        .then((answer) => response.writeHead(answer.status, answer.headers).end(answer.body))
+        .catch(() => response.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error\n'));
       return;
     }
     if (path === '/metrics') {
