@@ -46,7 +46,7 @@ export function createKillmailIngestor(options: KillmailIngestorOptions) {
 
   return {
     async onDocument(item: R2z2Item): Promise<void> {
-      const parsed = parseKillmailDocument(item.document);
+      const parsed = parseKillmailDocument(item.document, { now: now() });
       if (!parsed.ok) {
         metrics?.killmailsInvalid.inc();
         log.warn({ sequence: item.sequence }, `invalid killmail skipped: ${parsed.error}`);
