@@ -39,7 +39,7 @@ export function createKillmailStore({ db }: { db: Database }) {
 
     /** Moves the cursor forward (never backward): for skipped, invalid or gap sequences. */
     async advanceCursor(sequence: number): Promise<void> {
-      await upsertCursor(db, sequence);
+      await advanceCursorWith(db, sequence);
     },
 
     async commitKillmail(input: CommitKillmailInput): Promise<CommitResult> {
@@ -74,7 +74,7 @@ export function createKillmailStore({ db }: { db: Database }) {
           deliveriesCreated = created.length;
           await recordTrackerMatches(tx, input.matchedTrackerIds, input.receivedAt ?? new Date());
         }
-        await upsertCursor(tx, input.sequence);
+        await advanceCursorWith(tx, input.sequence);
         return { stored: inserted.length > 0, deliveriesCreated };
       });
     },
@@ -131,7 +131,8 @@ export function createKillmailStore({ db }: { db: Database }) {
 
 type Executor = Pick<Database, 'insert'>;
 
-async function upsertCursor(executor: Executor, sequence: number): Promise<void> {
+/** Moves the cursor to `sequence` (never backward) through `executor`, e.g. inside a transaction. */
+export async function advanceCursorWith(executor: Executor, sequence: number): Promise<void> {
   await executor
     .insert(ingestCursor)
     .values({ id: 1, sequence })

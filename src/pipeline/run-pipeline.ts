@@ -4,6 +4,7 @@ import { pause } from '../clock.ts';
 import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createCharacterLinkRepository } from '../db/character-link-repository.ts';
+import { createDeadLetterStore } from '../db/dead-letter-store.ts';
 import { createDeliveryStore } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
@@ -72,6 +73,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const trackers = createTrackerRepository({ db });
   const killmails = createKillmailStore({ db });
   const deliveries = createDeliveryStore({ db });
+  const deadLetters = createDeadLetterStore({ db });
 
   const sync = createTrackerSync({
     trackers,
@@ -135,6 +137,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       log: log.child({ component: 'ingest' }),
       metrics,
       linksFor: links.linksFor,
+      deadLetters,
     });
     let announced = false;
     let sdeChecks: Promise<void> | undefined;
