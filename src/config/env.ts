@@ -55,6 +55,7 @@ export const envSchema = z.object({
   KILLMAIL_RETENTION_DAYS: positiveInt(7),
   METRICS_PORT: optionalPort,
   DELIVERY_LEASE_SECONDS: positiveInt(30),
+  DEAD_LETTER_AFTER_FAILURES: positiveInt(3),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,6 +76,7 @@ const EXAMPLES: Record<string, string> = {
   KILLMAIL_RETENTION_DAYS: 'KILLMAIL_RETENTION_DAYS=7',
   METRICS_PORT: 'METRICS_PORT=9464',
   DELIVERY_LEASE_SECONDS: 'DELIVERY_LEASE_SECONDS=30',
+  DEAD_LETTER_AFTER_FAILURES: 'DEAD_LETTER_AFTER_FAILURES=3',
 };
 
 export class ConfigError extends Error {

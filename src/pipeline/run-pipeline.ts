@@ -32,6 +32,8 @@ export interface PipelineSettings {
   KILLMAIL_RETENTION_DAYS: number;
   /** How long a worker owns a claimed delivery; after a crash it is retried once this expires. */
   DELIVERY_LEASE_SECONDS: number;
+  /** Same deterministic store failures in a row before a document is set aside (default 3). */
+  DEAD_LETTER_AFTER_FAILURES?: number;
   /** For the daily check for a new SDE build (done by the process that polls R2Z2). */
   SDE_URL: string;
   DATA_DIR: string;
@@ -138,6 +140,9 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       metrics,
       linksFor: links.linksFor,
       deadLetters,
+      ...(settings.DEAD_LETTER_AFTER_FAILURES
+        ? { deadLetterAfter: settings.DEAD_LETTER_AFTER_FAILURES }
+        : {}),
     });
     let announced = false;
     let sdeChecks: Promise<void> | undefined;

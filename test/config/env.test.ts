@@ -24,6 +24,7 @@ describe('configuration from the environment', () => {
       MAX_AGE_MINUTES: 60,
       KILLMAIL_RETENTION_DAYS: 7,
       DELIVERY_LEASE_SECONDS: 30,
+      DEAD_LETTER_AFTER_FAILURES: 3,
     });
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
