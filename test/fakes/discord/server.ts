@@ -57,6 +57,8 @@ export interface PostedMessage {
   body: Record<string, unknown>;
   files: RecordedFile[];
   deleted: boolean;
+  /** Past Discord's few minutes of enforce_nonce: the same nonce posts a new message. */
+  nonceExpired?: boolean;
 }
 
 /** The bot's answer to an interaction (POST /interactions/{id}/{token}/callback). */
@@ -239,6 +241,14 @@ export class FakeDiscord {
 
   callbackFor(interactionId: string): RecordedInteractionCallback | undefined {
     return this.callbacks.find((callback) => callback.interactionId === interactionId);
+  }
+
+  /**
+   * Discord enforces a nonce for a few minutes only: after this, posting with the nonce of an earlier
+   * message creates a second message (as a retry long after the first POST would).
+   */
+  expireNonces(): void {
+    for (const list of this.channelMessages.values()) for (const posted of list) posted.nonceExpired = true;
   }
 
   // ---- scripted failures -------------------------------------------------------------------
