@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { R2z2Document } from '../engine/killmail/types.ts';
 import type { TrackerMatch } from '../engine/tracker/types.ts';
 import type { Database } from './client.ts';
+import { OUTBOX_NOTIFY_CHANNEL } from './delivery-store.ts';
 import { deliveries, ingestCursor, killmails } from './schema.ts';
 import { recordTrackerMatches } from './tracker-repository.ts';
 
@@ -73,6 +74,8 @@ export function createKillmailStore({ db }: { db: Database }) {
             .returning({ id: deliveries.id });
           deliveriesCreated = created.length;
           await recordTrackerMatches(tx, input.matchedTrackerIds, input.receivedAt ?? new Date());
+          // Delivered on commit: delivery workers in other processes wake up instead of polling.
+          if (deliveriesCreated > 0) await tx.execute(sql`select pg_notify(${OUTBOX_NOTIFY_CHANNEL}, '')`);
         }
         await advanceCursorWith(tx, input.sequence);
         return { stored: inserted.length > 0, deliveriesCreated };

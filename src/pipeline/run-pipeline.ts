@@ -5,10 +5,11 @@ import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createCharacterLinkRepository } from '../db/character-link-repository.ts';
 import { createDeadLetterStore } from '../db/dead-letter-store.ts';
-import { createDeliveryStore } from '../db/delivery-store.ts';
+import { createDeliveryStore, OUTBOX_NOTIFY_CHANNEL } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
+import { createOutboxSignal } from '../delivery/outbox-signal.ts';
 import { createDeliveryWorker } from '../delivery/worker.ts';
 import { createMatcher } from '../engine/matcher.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
@@ -87,6 +88,15 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const links = createLinkCache(createCharacterLinkRepository({ db }));
   await links.refresh();
 
+  // Committed deliveries wake the worker: in memory here, through NOTIFY from other processes.
+  const outbox = createOutboxSignal();
+  const unlisten = await database
+    .listen(OUTBOX_NOTIFY_CHANNEL, () => outbox.notify())
+    .catch((error: unknown) => {
+      log.warn({ err: error }, "cannot LISTEN for new deliveries; other processes' alerts wait for the poll");
+      return async () => {};
+    });
+
   const worker = createDeliveryWorker({
     deliveries,
     killmails,
@@ -98,6 +108,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     metrics,
     defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES,
     leaseMs: settings.DELIVERY_LEASE_SECONDS * 1000,
+    wake: outbox,
   });
 
   let poller: R2z2Poller | undefined;
@@ -140,6 +151,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       metrics,
       linksFor: links.linksFor,
       deadLetters,
+      onDeliveriesCreated: () => outbox.notify(),
       ...(settings.DEAD_LETTER_AFTER_FAILURES
         ? { deadLetterAfter: settings.DEAD_LETTER_AFTER_FAILURES }
         : {}),
@@ -182,6 +194,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     async stop() {
       abort.abort();
       await Promise.allSettled(loops);
+      await unlisten();
     },
   };
 }
