@@ -46,6 +46,8 @@ export interface RecordedRestCall {
   files: RecordedFile[];
   /** Status the fake answered with (0 until it answers). */
   status: number;
+  /** `performance.now()` when the request arrived (for latency measurements). */
+  receivedAt: number;
 }
 
 /** A message the bot posted to a channel with its bot token. */
@@ -398,6 +400,7 @@ export class FakeDiscord {
         body: { message: '404: Not Found (fake serves /api/v10 only)', code: 0 },
       });
     }
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const { body, files } = await parseRequestBody(req.headers['content-type'], Buffer.concat(chunks));
@@ -409,6 +412,7 @@ export class FakeDiscord {
       body,
       files,
       status: 0,
+      receivedAt,
     };
     this.requests.push(call);
     const answer = await handleRestCall(this, call);
