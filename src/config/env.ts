@@ -51,7 +51,13 @@ export const envSchema = z.object({
   ESI_URL: httpUrl('https://esi.evetech.net'),
   DISCORD_API_URL: httpUrl('https://discord.com/api'),
   SDE_URL: httpUrl('https://developers.eveonline.com/static-data/tranquility'),
-  MAX_AGE_MINUTES: positiveInt(60),
+  // Like a tracker's max_age_minutes: at most 7 days.
+  MAX_AGE_MINUTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be > 0')
+    .max(10_080, 'must be at most 10080 (7 days)')
+    .default(60),
   KILLMAIL_RETENTION_DAYS: positiveInt(7),
   METRICS_PORT: optionalPort,
   DELIVERY_LEASE_SECONDS: positiveInt(30),

@@ -30,6 +30,12 @@ describe('configuration from the environment', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it("GIVEN a default max age over 7 days THEN it is refused like a tracker's", () => {
+    expect(problems({ MAX_AGE_MINUTES: '20000' })).toEqual([
+      'MAX_AGE_MINUTES: must be at most 10080 (7 days) (example: MAX_AGE_MINUTES=60)',
+    ]);
+  });
+
   it('GIVEN several bad values THEN one readable line per problem names the variable, the problem and an example', () => {
     const lines = problems({
       LOG_LEVEL: 'loud',
