@@ -20,6 +20,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from './ingest-killmail.ts';
 import { createLinkCache } from './link-cache.ts';
+import { purgeExpired } from './retention.ts';
 import { createTrackerSync, type TrackerSync } from './tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
@@ -115,7 +116,14 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const loops: Promise<void>[] = [
     every(options.trackerRefreshMs ?? 1000, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
-    every(DAY_MS, signal, async () => purge(), log, 'retention purge', true),
+    every(
+      DAY_MS,
+      signal,
+      () => purgeExpired({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log }),
+      log,
+      'retention purge',
+      true,
+    ),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
     every(LINKS_REFRESH_MS, signal, () => links.refresh(), log, 'character links reload', false),
   ];
@@ -134,12 +142,6 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   async function checkSdeUpdate(): Promise<void> {
     const result = await updateSde({ db, env: settings, log });
     if (result.imported) await reloadWorld();
-  }
-
-  async function purge(): Promise<void> {
-    const cutoff = new Date(Date.now() - settings.KILLMAIL_RETENTION_DAYS * DAY_MS);
-    const removed = await killmails.purgeReceivedBefore(cutoff);
-    log.info({ ...removed, cutoff }, 'purged killmails past the retention window');
   }
 
   async function pollWhenLeader(): Promise<void> {
