@@ -6,9 +6,15 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { createKillmailStore } from '../../src/db/killmail-store.ts';
+import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
 import type { R2z2Document } from '../../src/engine/killmail/types.ts';
-import { createLogger } from '../../src/log.ts';
-import { syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { createMatcher } from '../../src/engine/matcher.ts';
+import { createR2z2Poller } from '../../src/ingest/r2z2/poller.ts';
+import { createLogger, silentLogger } from '../../src/log.ts';
+import { createKillmailIngestor } from '../../src/pipeline/ingest-killmail.ts';
+import { createTrackerSync } from '../../src/pipeline/tracker-sync.ts';
+import { createFakeClock, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { miniWorld } from '../helpers/bot-harness.ts';
 
 /** A JSON logger whose lines the test reads back. */
 function capturedLogger() {
@@ -69,6 +75,54 @@ describe('log output', () => {
     expect(first).toMatchObject({ killmail: 77001, msg: 'could not store the killmail' });
     expect(JSON.stringify(first?.err)).toContain('22003');
     expect(JSON.stringify(first?.err)).toContain('out of range for type integer');
+  });
+
+  it('GIVEN the live feed cannot store a killmail WHEN the poller logs the failure THEN the line names the killmail and the driver error, never the document', async () => {
+    const world = await miniWorld();
+    const real = createKillmailStore({ db: handle.db });
+    const sync = createTrackerSync({
+      trackers: createTrackerRepository({ db: handle.db }),
+      matcher: createMatcher({ universe: world.universe }),
+      log: silentLogger,
+    });
+    await sync.refresh();
+    const ingestor = createKillmailIngestor({
+      // The database refuses the write with the whole killmail among the query's parameters.
+      store: {
+        ...real,
+        commitKillmail: (input) => real.commitKillmail({ ...input, solarSystemId: 3_000_000_000 }),
+      },
+      sync,
+      world: () => world,
+      log: silentLogger,
+    });
+    const document = { ...syntheticR2z2Document(77002), hash: 'f00d'.repeat(10) };
+    const feed = await startFakeR2z2({ documents: [document], firstSequence: 600 });
+    const { log, lines, parsed } = capturedLogger();
+    const abort = new AbortController();
+    try {
+      await createR2z2Poller({
+        baseUrl: feed.url,
+        userAgent: 'killtracker-tests',
+        log,
+        clock: createFakeClock(),
+        loadCursor: async () => 599,
+        onDocument: async (item) => {
+          abort.abort();
+          await ingestor.onDocument(item);
+        },
+      }).run(abort.signal);
+    } finally {
+      await feed.close();
+    }
+    const failure = parsed().find((line) => line.level === 50);
+    expect(failure).toBeDefined();
+    const err = JSON.stringify(failure?.err);
+    expect(err).toContain('could not store killmail 77002');
+    expect(err).toContain('"killmailId":77002');
+    expect(err).toContain('22003');
+    expect(lines.join('\n')).not.toContain('f00df00d');
+    expect(lines.join('\n')).not.toContain('params');
   });
 
   it('GIVEN an interaction token in a Discord error URL and in a message WHEN logged THEN the token is redacted', () => {
