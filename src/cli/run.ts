@@ -21,6 +21,7 @@ const COMMANDS: Record<string, CommandLoader> = {
   characters: async () => (await import('./commands/characters.ts')).charactersCommand,
   route: async () => (await import('./commands/route.ts')).routeCommand,
   replay: async () => (await import('./commands/replay.ts')).replayCommand,
+  deadletter: async () => (await import('./commands/deadletter.ts')).deadletterCommand,
 };
 
 async function helpText(): Promise<string> {

@@ -68,7 +68,13 @@ const variables = z.object({
   ESI_URL: httpUrl('https://esi.evetech.net'),
   DISCORD_API_URL: httpUrl('https://discord.com/api'),
   SDE_URL: httpUrl('https://developers.eveonline.com/static-data/tranquility'),
-  MAX_AGE_MINUTES: positiveInt(60),
+  // Like a tracker's max_age_minutes: at most 7 days.
+  MAX_AGE_MINUTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be > 0')
+    .max(10_080, 'must be at most 10080 (7 days)')
+    .default(60),
   KILLMAIL_RETENTION_DAYS: positiveInt(7),
   /** Serves /healthz, /metrics and the EVE SSO callback. */
   HTTP_PORT: optionalPort,
@@ -84,6 +90,7 @@ const variables = z.object({
   EVE_SSO_AUTHORIZE_URL: httpUrl('https://login.eveonline.com/v2/oauth/authorize'),
   EVE_SSO_TOKEN_URL: httpUrl('https://login.eveonline.com/v2/oauth/token'),
   EVE_SSO_JWKS_URL: httpUrl('https://login.eveonline.com/oauth/jwks'),
+  DEAD_LETTER_AFTER_FAILURES: positiveInt(3),
 });
 
 const SSO_VARIABLES = ['EVE_SSO_CLIENT_ID', 'EVE_SSO_SECRET', 'PUBLIC_URL'] as const;
@@ -142,6 +149,7 @@ const EXAMPLES: Record<string, string> = {
   EVE_SSO_AUTHORIZE_URL: 'EVE_SSO_AUTHORIZE_URL=https://login.eveonline.com/v2/oauth/authorize',
   EVE_SSO_TOKEN_URL: 'EVE_SSO_TOKEN_URL=https://login.eveonline.com/v2/oauth/token',
   EVE_SSO_JWKS_URL: 'EVE_SSO_JWKS_URL=https://login.eveonline.com/oauth/jwks',
+  DEAD_LETTER_AFTER_FAILURES: 'DEAD_LETTER_AFTER_FAILURES=3',
 };
 
 export class ConfigError extends Error {

@@ -172,6 +172,11 @@ export const deliveries = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     messageId: text('message_id'),
     lastError: text('last_error'),
+    /**
+     * An earlier attempt may have reached Discord (it ended after its POST was issued, or never ended):
+     * look for the alert in the channel before posting it again.
+     */
+    postUnconfirmed: boolean('post_unconfirmed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -182,6 +187,29 @@ export const deliveries = pgTable(
   ],
 );
 
+/**
+ * R2Z2 documents whose store failed the same deterministic way several times in a row: set aside so the
+ * feed moves on, for an operator to look at and retry (`killtracker deadletter list|retry`).
+ */
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sequence: bigint('sequence', { mode: 'number' }).notNull(),
+    killmailId: bigint('killmail_id', { mode: 'number' }),
+    /** True for a republished file (it replaces a stored killmail and never moves the cursor). */
+    republished: boolean('republished').notNull().default(false),
+    /** The document as received, as JSON text: jsonb would refuse exactly what may have failed. */
+    document: text('document').notNull(),
+    /** The error's message only (never a query's parameters). */
+    error: text('error').notNull(),
+    attempts: integer('attempts').notNull(),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex('dead_letters_sequence_republished_idx').on(table.sequence, table.republished)],
+);
+
 /** ESI names of characters, corporations, alliances and factions (also names seen for autocomplete). */
 export const entityNames = pgTable(
   'entity_names',
@@ -190,8 +218,13 @@ export const entityNames = pgTable(
     name: text('name').notNull(),
     category: text('category').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last time an alert asked for it (kept to the day): names nobody asked for in 30 days are purged. */
+    usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('entity_names_category_lower_name_idx').on(table.category, sql`lower(${table.name})`)],
+  (table) => [
+    index('entity_names_category_lower_name_idx').on(table.category, sql`lower(${table.name})`),
+    index('entity_names_used_at_idx').on(table.usedAt),
+  ],
 );
 
 // ---- Discord guild settings ----

@@ -24,9 +24,16 @@ describe('configuration from the environment', () => {
       MAX_AGE_MINUTES: 60,
       KILLMAIL_RETENTION_DAYS: 7,
       DELIVERY_LEASE_SECONDS: 30,
+      DEAD_LETTER_AFTER_FAILURES: 3,
     });
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("GIVEN a default max age over 7 days THEN it is refused like a tracker's", () => {
+    expect(problems({ MAX_AGE_MINUTES: '20000' })).toEqual([
+      'MAX_AGE_MINUTES: must be at most 10080 (7 days) (example: MAX_AGE_MINUTES=60)',
+    ]);
   });
 
   it('GIVEN several bad values THEN one readable line per problem names the variable, the problem and an example', () => {

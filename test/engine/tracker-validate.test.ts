@@ -105,7 +105,14 @@ describe('validateTracker: every problem at once', () => {
     [{ enabled: 'no' }, 'enabled: must be true or false, got "no"'],
     [{ ppk: 1 }, 'ppk: must be true or false, got 1'],
     [{ color: '#ff55' }, 'color: must be a colour like "#ff5500", got "#ff55"'],
-    [{ max_age_minutes: 0 }, 'max_age_minutes: must be a whole number of minutes >= 1, got 0'],
+    [
+      { max_age_minutes: 0 },
+      'max_age_minutes: must be a whole number of minutes from 1 to 10080 (7 days), got 0',
+    ],
+    [
+      { max_age_minutes: 10_081 },
+      'max_age_minutes: must be a whole number of minutes from 1 to 10080 (7 days), got 10081',
+    ],
     [
       { origin_solar_system_id: 'Huola' },
       'origin_solar_system_id: must be a solar system id like 30003067, got "Huola"',

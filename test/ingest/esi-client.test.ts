@@ -51,6 +51,13 @@ function manyCharacters(count: number, firstId = 2_112_000_000): EsiName[] {
 }
 
 describe('ESI names: ids to names', () => {
+  it('GIVEN an answer larger than 2 MB WHEN asking for names THEN it is not read: ESI counts as unavailable', async () => {
+    fake.addNames([{ id: 90000009, name: 'x'.repeat(3 * 1024 * 1024), category: 'character' }]);
+    const error = await client.names([90000009]).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(EsiUnavailableError);
+    expect((error as EsiUnavailableError).message).toContain('more than');
+  });
+
   it('GIVEN known ids WHEN asking for names THEN returns each id with its name and category', async () => {
     const names = await client.names([90000001, 98000001, 99000001, 500001]);
     expect(names).toEqual(

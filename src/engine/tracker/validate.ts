@@ -285,10 +285,23 @@ function readOrigin(
   return value;
 }
 
+/** 7 days: older kills are history (previews), not alerts; and a delivery never waits on one forever. */
+const MAX_AGE_MINUTES_LIMIT = 7 * 24 * 60;
+
 function readMaxAge(value: unknown, problem: Report): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
-  problem('max_age_minutes', `must be a whole number of minutes >= 1, got ${show(value)}`);
+  if (
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    value >= 1 &&
+    value <= MAX_AGE_MINUTES_LIMIT
+  ) {
+    return value;
+  }
+  problem(
+    'max_age_minutes',
+    `must be a whole number of minutes from 1 to ${MAX_AGE_MINUTES_LIMIT} (7 days), got ${show(value)}`,
+  );
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import { Agent, type Dispatcher, request } from 'undici';
 import { z } from 'zod';
 import type { Logger } from '../../log.ts';
 import { type Clock, systemClock } from '../../clock.ts';
+import { readCappedText } from '../capped-body.ts';
 import { EsiError, EsiUnavailableError } from './errors.ts';
 import { EsiRateLimitGate, type ResponseHeaders } from './rate-limit.ts';
 import type { EsiAffiliation, EsiIdsByCategory, EsiName } from './types.ts';
@@ -17,6 +18,8 @@ export const IDS_PER_REQUEST = 500;
 export const AFFILIATIONS_PER_REQUEST = 1000;
 /** ESI ids are int32. */
 const MAX_ESI_ID = 2_147_483_647;
+/** 1000 names are ~100 kB: a far larger answer is broken or hostile, and is not read. */
+export const MAX_ESI_RESPONSE_BYTES = 2 * 1024 * 1024;
 /** Bounds memory if a broken feed sends a stream of bogus ids. */
 const MAX_REMEMBERED_UNKNOWN_IDS = 50_000;
 
@@ -100,7 +103,7 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
     const signal = AbortSignal.timeout(timeoutMs);
     let status: number;
     let responseHeaders: ResponseHeaders;
-    let text: string;
+    let text: string | undefined;
     try {
       const response = await request(url, {
         method: 'POST',
@@ -113,7 +116,7 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
       });
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await response.body.text();
+      text = await readCappedText(response, MAX_ESI_RESPONSE_BYTES);
     } catch (error) {
       const timedOut = signal.aborted || isUndiciTimeout(error);
       throw new EsiUnavailableError(
@@ -124,6 +127,12 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
 
     gate.observe(status, responseHeaders);
     log.debug({ path, status }, 'ESI answered');
+    if (text === undefined) {
+      throw new EsiUnavailableError(`ESI answered ${path} with more than ${MAX_ESI_RESPONSE_BYTES} bytes`, {
+        reason: 'bad-response',
+        status,
+      });
+    }
     if (status === 429 || status === 420) {
       throw new EsiUnavailableError(`ESI rate limited ${path} (HTTP ${status})`, {
         reason: 'rate-limited',

@@ -49,6 +49,8 @@ export interface RecordedRestCall {
   files: RecordedFile[];
   /** Status the fake answered with (0 until it answers). */
   status: number;
+  /** `performance.now()` when the request arrived (for latency measurements). */
+  receivedAt: number;
 }
 
 /** A message the bot posted to a channel with its bot token. */
@@ -60,6 +62,8 @@ export interface PostedMessage {
   body: Record<string, unknown>;
   files: RecordedFile[];
   deleted: boolean;
+  /** Past Discord's few minutes of enforce_nonce: the same nonce posts a new message. */
+  nonceExpired?: boolean;
 }
 
 /** The bot's answer to an interaction (POST /interactions/{id}/{token}/callback). */
@@ -250,6 +254,14 @@ export class FakeDiscord {
     return this.callbacks.find((callback) => callback.interactionId === interactionId);
   }
 
+  /**
+   * Discord enforces a nonce for a few minutes only: after this, posting with the nonce of an earlier
+   * message creates a second message (as a retry long after the first POST would).
+   */
+  expireNonces(): void {
+    for (const list of this.channelMessages.values()) for (const posted of list) posted.nonceExpired = true;
+  }
+
   // ---- scripted failures -------------------------------------------------------------------
 
   /** The next `times` requests to this channel (any route under /channels/{id}) fail. */
@@ -419,6 +431,7 @@ export class FakeDiscord {
         body: { message: '404: Not Found (fake serves /api/v10 only)', code: 0 },
       });
     }
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const { body, files } = await parseRequestBody(req.headers['content-type'], Buffer.concat(chunks));
@@ -430,6 +443,7 @@ export class FakeDiscord {
       body,
       files,
       status: 0,
+      receivedAt,
     };
     this.requests.push(call);
     const answer = await handleRestCall(this, call);
