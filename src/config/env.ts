@@ -24,6 +24,14 @@ const positiveInt = (fallback: number) =>
     .positive('must be > 0')
     .default(fallback);
 
+const wholeNumber = (fallback: number, min: number, max: number, unit: string) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be ${min} or more`)
+    .max(max, `must be at most ${max} ${unit}`)
+    .default(fallback);
+
 const optionalUrl = z
   .string()
   .trim()
@@ -75,7 +83,8 @@ const variables = z.object({
     .positive('must be > 0')
     .max(10_080, 'must be at most 10080 (7 days)')
     .default(60),
-  KILLMAIL_RETENTION_DAYS: positiveInt(7),
+  /** 0 keeps killmails forever. */
+  KILLMAIL_RETENTION_DAYS: wholeNumber(7, 0, 36_500, 'days'),
   /** Serves /healthz, /metrics and the EVE SSO callback. */
   HTTP_PORT: optionalPort,
   /** The older name of HTTP_PORT, still accepted. */
@@ -138,7 +147,7 @@ const EXAMPLES: Record<string, string> = {
   DISCORD_API_URL: 'DISCORD_API_URL=https://discord.com/api',
   SDE_URL: 'SDE_URL=https://developers.eveonline.com/static-data/tranquility',
   MAX_AGE_MINUTES: 'MAX_AGE_MINUTES=60',
-  KILLMAIL_RETENTION_DAYS: 'KILLMAIL_RETENTION_DAYS=7',
+  KILLMAIL_RETENTION_DAYS: 'KILLMAIL_RETENTION_DAYS=7 (0 keeps killmails forever)',
   HTTP_PORT: 'HTTP_PORT=8080',
   METRICS_PORT: 'HTTP_PORT=8080',
   DELIVERY_LEASE_SECONDS: 'DELIVERY_LEASE_SECONDS=30',

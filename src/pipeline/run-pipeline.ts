@@ -19,7 +19,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from './ingest-killmail.ts';
 import { createLinkCache, type LinkCache } from './link-cache.ts';
-import { purgeExpired } from './retention.ts';
+import { DAY_MS, purgeDaily } from './retention.ts';
 import { createTrackerSync, type TrackerSync } from './tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
@@ -30,6 +30,7 @@ export interface PipelineSettings {
   R2Z2_URL: string;
   ZKB_USER_AGENT: string;
   MAX_AGE_MINUTES: number;
+  /** 0 keeps killmails forever. */
   KILLMAIL_RETENTION_DAYS: number;
   /** How long a worker owns a claimed delivery; after a crash it is retried once this expires. */
   DELIVERY_LEASE_SECONDS: number;
@@ -64,8 +65,6 @@ export interface RunningPipeline {
   /** Resolves when every loop has stopped. */
   stop(): Promise<void>;
 }
-
-const DAY_MS = 24 * 60 * 60_000;
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { database, settings, world, log, metrics } = options;
@@ -117,14 +116,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const loops: Promise<void>[] = [
     every(refreshMs, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
-    every(
-      DAY_MS,
-      signal,
-      () => purgeExpired({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log }),
-      log,
-      'retention purge',
-      true,
-    ),
+    purgeDaily({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log, signal }),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
     // Members' roles change in Discord at any time: the role clauses follow within a second.
     every(refreshMs, signal, () => links.refresh(), log, 'character roles reload', false),

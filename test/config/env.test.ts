@@ -30,6 +30,13 @@ describe('configuration from the environment', () => {
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 
+  it('GIVEN KILLMAIL_RETENTION_DAYS=0 THEN killmails are kept forever; a negative window is refused', () => {
+    expect(parseEnv({ KILLMAIL_RETENTION_DAYS: '0' }).KILLMAIL_RETENTION_DAYS).toBe(0);
+    expect(problems({ KILLMAIL_RETENTION_DAYS: '-1' })).toEqual([
+      'KILLMAIL_RETENTION_DAYS: must be 0 or more (example: KILLMAIL_RETENTION_DAYS=7 (0 keeps killmails forever))',
+    ]);
+  });
+
   it("GIVEN a default max age over 7 days THEN it is refused like a tracker's", () => {
     expect(problems({ MAX_AGE_MINUTES: '20000' })).toEqual([
       'MAX_AGE_MINUTES: must be at most 10080 (7 days) (example: MAX_AGE_MINUTES=60)',
