@@ -12,6 +12,8 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../pipeline/world.ts';
+import { DEFAULT_TRACKER_LIMITS, type TrackerLimits } from '../tracker-ops/limits.ts';
+import { createHistoryScanGate, DEFAULT_HISTORY_SCAN_COOLDOWN_MS } from '../tracker-ops/scan-gate.ts';
 
 export function createBotContext(options: {
   db: Database;
@@ -23,7 +25,12 @@ export function createBotContext(options: {
   log: Logger;
   defaultMaxAgeMinutes: number;
   now?: () => number;
+  /** Per-guild limits; the defaults of the settings when not given. */
+  limits?: TrackerLimits;
+  /** The pause after each preview or test post of a guild (PREVIEW_COOLDOWN_SECONDS). */
+  historyScanCooldownMs?: number;
 }): BotContext {
+  const now = options.now ?? Date.now;
   return {
     trackers: createTrackerRepository({ db: options.db }),
     trackerStats: createTrackerStats({ db: options.db }),
@@ -37,6 +44,11 @@ export function createBotContext(options: {
     world: options.world,
     log: options.log,
     defaultMaxAgeMinutes: options.defaultMaxAgeMinutes,
-    now: options.now ?? Date.now,
+    now,
+    limits: options.limits ?? DEFAULT_TRACKER_LIMITS,
+    historyScans: createHistoryScanGate({
+      cooldownMs: options.historyScanCooldownMs ?? DEFAULT_HISTORY_SCAN_COOLDOWN_MS,
+      now,
+    }),
   };
 }

@@ -21,6 +21,8 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../pipeline/world.ts';
+import type { TrackerLimits } from '../tracker-ops/limits.ts';
+import type { HistoryScanGate } from '../tracker-ops/scan-gate.ts';
 import type { ArgsOf, AutocompletedName, SubcommandData, TypedOptions } from './options.ts';
 
 /** Everything a command handler may use; built once at start-up. */
@@ -40,6 +42,10 @@ export interface BotContext {
   log: Logger;
   defaultMaxAgeMinutes: number;
   now: () => number;
+  /** Per-guild limits on trackers and list entries (bot settings). */
+  limits: TrackerLimits;
+  /** Previews and test posts: one at a time per guild, with a cooldown. */
+  historyScans: HistoryScanGate;
 }
 
 /**

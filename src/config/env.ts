@@ -100,6 +100,13 @@ const variables = z.object({
   EVE_SSO_TOKEN_URL: httpUrl('https://login.eveonline.com/v2/oauth/token'),
   EVE_SSO_JWKS_URL: httpUrl('https://login.eveonline.com/oauth/jwks'),
   DEAD_LETTER_AFTER_FAILURES: positiveInt(3),
+  // Per-guild limits: one server cannot grow the bot's memory, matching or database for everyone.
+  MAX_TRACKERS_PER_GUILD: wholeNumber(100, 1, 10_000, 'trackers'),
+  /** Up to the engine's ceiling for one list. */
+  MAX_LIST_ENTRIES_PER_CLAUSE: wholeNumber(1000, 1, 100_000, 'entries'),
+  MAX_LIST_ENTRIES_PER_GUILD: wholeNumber(10_000, 1, 10_000_000, 'entries'),
+  /** The pause after a guild's preview or test post before its next one (0 = none, one at a time still). */
+  PREVIEW_COOLDOWN_SECONDS: wholeNumber(10, 0, 3600, 'seconds'),
 });
 
 const SSO_VARIABLES = ['EVE_SSO_CLIENT_ID', 'EVE_SSO_SECRET', 'PUBLIC_URL'] as const;
@@ -159,6 +166,10 @@ const EXAMPLES: Record<string, string> = {
   EVE_SSO_TOKEN_URL: 'EVE_SSO_TOKEN_URL=https://login.eveonline.com/v2/oauth/token',
   EVE_SSO_JWKS_URL: 'EVE_SSO_JWKS_URL=https://login.eveonline.com/oauth/jwks',
   DEAD_LETTER_AFTER_FAILURES: 'DEAD_LETTER_AFTER_FAILURES=3',
+  MAX_TRACKERS_PER_GUILD: 'MAX_TRACKERS_PER_GUILD=100',
+  MAX_LIST_ENTRIES_PER_CLAUSE: 'MAX_LIST_ENTRIES_PER_CLAUSE=1000',
+  MAX_LIST_ENTRIES_PER_GUILD: 'MAX_LIST_ENTRIES_PER_GUILD=10000',
+  PREVIEW_COOLDOWN_SECONDS: 'PREVIEW_COOLDOWN_SECONDS=10',
 };
 
 export class ConfigError extends Error {

@@ -31,6 +31,13 @@ async function bumpRevision(tx: Tx): Promise<number> {
   return rows[0]!.revision;
 }
 
+/**
+ * Checks a write against the guild's trackers as they are inside its transaction (after the revision bump,
+ * which serializes tracker writes), and throws to abort it: per-guild limits that concurrent writes cannot
+ * slip past.
+ */
+export type GuildWriteGuard = (guildTrackers: TrackerRow[]) => void;
+
 export interface TrackerChanges {
   revision: number;
   /** Trackers created or changed after the given revision. */
@@ -52,6 +59,11 @@ export function createTrackerRepository({ db }: { db: Database }) {
     }
   }
 
+  async function guard(tx: Tx, guildId: string, check: GuildWriteGuard | undefined): Promise<void> {
+    if (!check) return;
+    check(await tx.select().from(trackers).where(eq(trackers.guildId, guildId)).orderBy(asc(trackers.id)));
+  }
+
   /** The guild's trackers with any of these names (any case), in one query. */
   async function findByNames(guildId: string, names: string[]): Promise<TrackerRow[]> {
     if (names.length === 0) return [];
@@ -64,12 +76,16 @@ export function createTrackerRepository({ db }: { db: Database }) {
   }
 
   return {
-    async create(input: {
-      guildId: string;
-      channelId: string;
-      definition: TrackerDefinition;
-    }): Promise<TrackerRow> {
+    async create(
+      input: {
+        guildId: string;
+        channelId: string;
+        definition: TrackerDefinition;
+      },
+      check?: GuildWriteGuard,
+    ): Promise<TrackerRow> {
       return write(input.definition.name, async (tx, revision) => {
+        await guard(tx, input.guildId, check);
         const rows = await tx
           .insert(trackers)
           .values({ ...input, name: input.definition.name, revision })
@@ -82,16 +98,20 @@ export function createTrackerRepository({ db }: { db: Database }) {
      * Creates several trackers of one guild and channel all at once: if one name is taken, none is
      * created (DuplicateTrackerNameError names the first taken one).
      */
-    async createMany(input: {
-      guildId: string;
-      channelId: string;
-      definitions: TrackerDefinition[];
-    }): Promise<TrackerRow[]> {
+    async createMany(
+      input: {
+        guildId: string;
+        channelId: string;
+        definitions: TrackerDefinition[];
+      },
+      check?: GuildWriteGuard,
+    ): Promise<TrackerRow[]> {
       if (input.definitions.length === 0) return [];
       const { guildId, channelId, definitions } = input;
       try {
         return await db.transaction(async (tx) => {
           const revision = await bumpRevision(tx);
+          await guard(tx, guildId, check);
           return tx
             .insert(trackers)
             .values(
@@ -120,8 +140,10 @@ export function createTrackerRepository({ db }: { db: Database }) {
       id: number,
       guildId: string,
       patch: { definition?: TrackerDefinition; channelId?: string; disabledReason?: string | null },
+      check?: GuildWriteGuard,
     ): Promise<TrackerRow | undefined> {
       return write(patch.definition?.name, async (tx, revision) => {
+        await guard(tx, guildId, check);
         const rows = await tx
           .update(trackers)
           .set({

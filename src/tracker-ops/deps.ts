@@ -8,11 +8,14 @@ import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../pipeline/world.ts';
+import type { TrackerLimits } from './limits.ts';
+import type { HistoryScanGate } from './scan-gate.ts';
 
-/** Reading and saving trackers: saving validates against the loaded universe. */
+/** Reading and saving trackers: saving validates against the loaded universe and the guild's limits. */
 export interface TrackerStore {
   trackers: TrackerRepository;
   world: () => World;
+  limits: TrackerLimits;
 }
 
 /** Running a tracker over stored killmails and rendering what it would post. */
@@ -23,6 +26,8 @@ export interface HistoryDeps extends TrackerStore {
   defaultMaxAgeMinutes: number;
   now: () => number;
   log: Logger;
+  /** One scan at a time per guild, with a cooldown. */
+  historyScans: HistoryScanGate;
 }
 
 export interface TestPostDeps extends HistoryDeps {

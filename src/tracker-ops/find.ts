@@ -4,6 +4,9 @@ import type { TrackerRepository, TrackerRow } from '../db/tracker-repository.ts'
 import { escapeMarkdown } from '../engine/render/index.ts';
 import { UserError } from '../user-error.ts';
 
+/** Tracker ids are PostgreSQL integers: a longer number typed is a name, never an id to look up. */
+const MAX_TRACKER_ID = 2_147_483_647;
+
 function trackerNotFound(text: string): UserError {
   return new UserError(
     `No tracker "${escapeMarkdown(text.slice(0, 100))}" in this server. Run /tracker list to see them, or pick one from the list while typing.`,
@@ -23,7 +26,7 @@ export async function findTracker(
   text: string,
 ): Promise<TrackerRow> {
   const trimmed = text.trim();
-  if (/^\d{1,10}$/.test(trimmed)) {
+  if (/^\d{1,10}$/.test(trimmed) && Number(trimmed) <= MAX_TRACKER_ID) {
     const byId = await trackers.get(Number(trimmed), guildId);
     if (byId) return byId;
   }

@@ -27,10 +27,9 @@ export async function previewTracker(
   hours: number,
 ): Promise<TrackerPreview> {
   const span = Math.min(MAX_PREVIEW_HOURS, Math.max(1, Math.round(hours)));
-  const scan = await scanHistory(deps, row, {
-    since: new Date(deps.now() - span * HOUR_MS),
-    keep: SHOWN_ALERTS,
-  });
+  const scan = await deps.historyScans.run(row.guildId, () =>
+    scanHistory(deps, row, { since: new Date(deps.now() - span * HOUR_MS), keep: SHOWN_ALERTS }),
+  );
   const name = `**${escapeMarkdown(row.name)}**`;
   const window = `the last ${plural(span, 'hour')}`;
   if (scan.scanned === 0) {

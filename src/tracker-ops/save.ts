@@ -5,6 +5,8 @@ import { type TrackerDefinition, type TrackerProblem, validateTracker } from '..
 import { UserError } from '../user-error.ts';
 import type { TrackerStore } from './deps.ts';
 import { trackerGone } from './find.ts';
+import { checkGuildLimits } from './limits.ts';
+import { checkTrackerName } from './name.ts';
 
 function problemsText(problems: readonly TrackerProblem[]): string {
   return problems
@@ -14,7 +16,10 @@ function problemsText(problems: readonly TrackerProblem[]): string {
 
 /** Validates a definition (with the universe, so unknown systems are caught) or throws a UserError. */
 function validated(deps: TrackerStore, definition: unknown): TrackerDefinition {
-  const result = validateTracker(definition, { universe: deps.world().universe });
+  const result = validateTracker(definition, {
+    universe: deps.world().universe,
+    maxListEntries: deps.limits.listEntriesPerClause,
+  });
   if (!result.ok)
     throw new UserError(`That change would make the tracker invalid:\n${problemsText(result.problems)}`);
   return result.tracker;
@@ -33,9 +38,13 @@ export async function updateTracker(
   change: (definition: TrackerDefinition) => TrackerDefinition,
   extra: { channelId?: string; disabledReason?: string | null } = {},
 ): Promise<TrackerRow> {
-  const definition = validated(deps, change(structuredClone(row.definition)));
+  const changed = change(structuredClone(row.definition));
+  if (changed.name !== row.definition.name) checkTrackerName(changed.name);
+  const definition = validated(deps, changed);
   const saved = await deps.trackers
-    .update(row.id, row.guildId, { definition, ...extra })
+    .update(row.id, row.guildId, { definition, ...extra }, (current) =>
+      checkGuildLimits(deps.limits, current, [{ id: row.id, definition }]),
+    )
     .catch(duplicateName);
   if (!saved) throw trackerGone();
   return saved;
@@ -43,10 +52,13 @@ export async function updateTracker(
 
 export async function createTracker(
   deps: TrackerStore,
-  input: { guildId: string; channelId: string; definition: unknown },
+  input: { guildId: string; channelId: string; definition: TrackerDefinition },
 ): Promise<TrackerRow> {
+  checkTrackerName(input.definition.name);
   const definition = validated(deps, input.definition);
   return deps.trackers
-    .create({ guildId: input.guildId, channelId: input.channelId, definition })
+    .create({ guildId: input.guildId, channelId: input.channelId, definition }, (current) =>
+      checkGuildLimits(deps.limits, current, [{ definition }]),
+    )
     .catch(duplicateName);
 }

@@ -38,7 +38,7 @@ async function sampleKillmail(
 
 /** Posts the sample; resolves with a notice for the admin, or throws a UserError saying what to fix. */
 export async function postTestAlert(deps: TestPostDeps, row: TrackerRow): Promise<string> {
-  const sample = await sampleKillmail(deps, row);
+  const sample = await deps.historyScans.run(row.guildId, () => sampleKillmail(deps, row));
   const body = await renderSampleAlert(deps, sample.killmail, [sample.match], true);
   const result = await deps.sender.send(row.channelId, body, `t${row.id}-${deps.now().toString(36)}`);
   if (!result.ok) {

@@ -6,6 +6,8 @@ import { DISCORD_LIMITS, escapeMarkdown, joinWithinLimit, truncateMarkdown } fro
 import { UserError } from '../user-error.ts';
 import type { TrackerStore } from './deps.ts';
 import { findTracker } from './find.ts';
+import { checkGuildLimits } from './limits.ts';
+import { trackerNameProblem } from './name.ts';
 import { duplicateName } from './save.ts';
 
 // One problem per line, short enough that a long engine message (a list of every clause) cannot crowd
@@ -44,7 +46,7 @@ function parseJson(text: string, fileName: string): unknown {
   }
 }
 
-/** Names used twice in the file or already used in the guild (compared as the database does). */
+/** Unreadable names, names used twice in the file or already used in the guild (compared as the database does). */
 async function nameProblems(deps: TrackerStore, guildId: string, value: unknown): Promise<ImportProblem[]> {
   const items: unknown[] = Array.isArray(value) ? value : [value];
   const problems: ImportProblem[] = [];
@@ -54,6 +56,11 @@ async function nameProblems(deps: TrackerStore, guildId: string, value: unknown)
     const raw = typeof item === 'object' && item !== null ? (item as { name?: unknown }).name : undefined;
     if (typeof raw !== 'string' || raw.trim() === '') continue;
     const name = raw.trim();
+    const unreadable = trackerNameProblem(name);
+    if (unreadable !== undefined) {
+      problems.push({ index, name: undefined, key: 'name', message: unreadable });
+      continue;
+    }
     const key = name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
@@ -108,14 +115,25 @@ export async function importTrackers(
   input: { guildId: string; channelId: string; fileName: string; text: string },
 ): Promise<ImportResult> {
   const value = parseJson(input.text, input.fileName);
-  const validation = validateTrackers(value, { universe: deps.world().universe });
+  const validation = validateTrackers(value, {
+    universe: deps.world().universe,
+    maxListEntries: deps.limits.listEntriesPerClause,
+  });
   const problems: ImportProblem[] = validation.ok ? [] : [...validation.problems];
   problems.push(...(await nameProblems(deps, input.guildId, value)));
   if (!validation.ok || problems.length > 0)
     return { ok: false, problems: problemsMessage(input.fileName, problems) };
   // All or none: one transaction, so a name taken meanwhile leaves nothing half-imported.
+  const { guildId, channelId } = input;
+  const definitions = validation.trackers;
   const created = await deps.trackers
-    .createMany({ guildId: input.guildId, channelId: input.channelId, definitions: validation.trackers })
+    .createMany({ guildId, channelId, definitions }, (current) =>
+      checkGuildLimits(
+        deps.limits,
+        current,
+        definitions.map((definition) => ({ definition })),
+      ),
+    )
     .catch(duplicateName);
   return { ok: true, created: created.map((row) => row.definition) };
 }

@@ -115,4 +115,61 @@ describe('killtracker trackers import | export | list', () => {
     expect(missing.code).toBe(2);
     expect(missing.err.join('')).toContain('Cannot read');
   });
+
+  it("GIVEN the bot's per-guild limits THEN an import past them, or with an unreadable name, is refused whole with exit code 2", async () => {
+    const limited = { ...env, MAX_TRACKERS_PER_GUILD: '2', MAX_LIST_ENTRIES_PER_CLAUSE: '3' };
+    const three = [1, 2, 3].map((index) => ({ version: 1, name: `Tracker ${index}` }));
+    const tooMany = await runCliCapture(
+      ['trackers', 'import', file('three.json', three), '--guild', GUILD, '--channel', CHANNEL],
+      limited,
+    );
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.err.join('\n')).toContain('(room for 2 more, not 3)');
+    expect(tooMany.err.join('\n')).toContain('MAX_TRACKERS_PER_GUILD');
+
+    const longList = { version: 1, name: 'Long', clauses: { require_attacker_characters: [1, 2, 3, 4] } };
+    const tooLong = await runCliCapture(
+      ['trackers', 'import', file('long.json', longList), '--guild', GUILD, '--channel', CHANNEL],
+      limited,
+    );
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.err.join('\n')).toContain('lists at most 3 ids, got 4');
+
+    const invisible = await runCliCapture(
+      [
+        'trackers',
+        'import',
+        file('blank.json', { version: 1, name: '\u200b\u200b' }),
+        '--guild',
+        GUILD,
+        '--channel',
+        CHANNEL,
+      ],
+      limited,
+    );
+    expect(invisible.code).toBe(2);
+    expect(invisible.err.join('\n')).toContain('is made only of invisible characters');
+    expect((await runCliCapture(['trackers', 'list'], limited)).out).toEqual([]);
+
+    const replaced = await runCliCapture(
+      ['trackers', 'import', file('two.json', three.slice(0, 2)), '--guild', GUILD, '--channel', CHANNEL],
+      limited,
+    );
+    expect(replaced.code).toBe(0);
+    // Replacing what exists adds no tracker: still within the limit.
+    const again = await runCliCapture(
+      [
+        'trackers',
+        'import',
+        file('two.json', three.slice(0, 2)),
+        '--guild',
+        GUILD,
+        '--channel',
+        CHANNEL,
+        '--replace',
+      ],
+      limited,
+    );
+    expect(again.code).toBe(0);
+  });
 });

@@ -37,6 +37,32 @@ describe('configuration from the environment', () => {
     ]);
   });
 
+  it('GIVEN nothing set THEN the per-guild limits and the preview pause have their defaults; each can be raised, not set to nonsense', () => {
+    expect(parseEnv({})).toMatchObject({
+      MAX_TRACKERS_PER_GUILD: 100,
+      MAX_LIST_ENTRIES_PER_CLAUSE: 1000,
+      MAX_LIST_ENTRIES_PER_GUILD: 10_000,
+      PREVIEW_COOLDOWN_SECONDS: 10,
+    });
+    expect(
+      parseEnv({
+        MAX_TRACKERS_PER_GUILD: '500',
+        MAX_LIST_ENTRIES_PER_CLAUSE: '5000',
+        MAX_LIST_ENTRIES_PER_GUILD: '200000',
+        PREVIEW_COOLDOWN_SECONDS: '0',
+      }),
+    ).toMatchObject({
+      MAX_TRACKERS_PER_GUILD: 500,
+      MAX_LIST_ENTRIES_PER_CLAUSE: 5000,
+      MAX_LIST_ENTRIES_PER_GUILD: 200_000,
+      PREVIEW_COOLDOWN_SECONDS: 0,
+    });
+    expect(problems({ MAX_TRACKERS_PER_GUILD: '0', MAX_LIST_ENTRIES_PER_CLAUSE: '200000' })).toEqual([
+      'MAX_TRACKERS_PER_GUILD: must be 1 or more (example: MAX_TRACKERS_PER_GUILD=100)',
+      'MAX_LIST_ENTRIES_PER_CLAUSE: must be at most 100000 entries (example: MAX_LIST_ENTRIES_PER_CLAUSE=1000)',
+    ]);
+  });
+
   it("GIVEN a default max age over 7 days THEN it is refused like a tracker's", () => {
     expect(problems({ MAX_AGE_MINUTES: '20000' })).toEqual([
       'MAX_AGE_MINUTES: must be at most 10080 (7 days) (example: MAX_AGE_MINUTES=60)',

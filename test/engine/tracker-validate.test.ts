@@ -203,10 +203,31 @@ describe('validateTracker: clause values', () => {
     ]);
   });
 
-  it('GIVEN a list longer than 1000 ids WHEN validated THEN it is rejected', () => {
+  it('GIVEN a limit of 1000 entries per list WHEN a list of 1001 ids or roles is validated THEN it is rejected, naming the setting', () => {
+    const limited = (clauses: Record<string, unknown>) => {
+      const result = validateTracker(
+        { version: 1, name: 'Test', clauses },
+        { universe: miniUniverse, maxListEntries: 1000 },
+      );
+      return result.ok ? [] : result.problems.map((problem) => `${problem.key}: ${problem.message}`);
+    };
     const ids = Array.from({ length: 1001 }, (_, index) => index + 1);
-    expect(problemsOf({ clauses: { require_attacker_characters: ids } })).toEqual([
-      'clauses.require_attacker_characters: lists at most 1000 ids, got 1001: split the tracker',
+    expect(limited({ require_attacker_characters: ids })).toEqual([
+      "clauses.require_attacker_characters: lists at most 1000 ids, got 1001: split the tracker, or ask the bot's operator to raise MAX_LIST_ENTRIES_PER_CLAUSE",
+    ]);
+    const roles = ids.map((id) => String(100000000000000000 + id));
+    expect(limited({ require_attacker_roles: roles })).toEqual([
+      "clauses.require_attacker_roles: lists at most 1000 roles, got 1001: keep only the roles that matter, or ask the bot's operator to raise MAX_LIST_ENTRIES_PER_CLAUSE",
+    ]);
+    expect(limited({ require_attacker_characters: ids.slice(0, 1000) })).toEqual([]);
+  });
+
+  it('GIVEN no limit (a stored tracker loading, a replay) WHEN a long list is validated THEN only the engine ceiling of 100,000 applies', () => {
+    const ids = Array.from({ length: 5000 }, (_, index) => index + 1);
+    expect(problemsOf({ clauses: { require_attacker_characters: ids } })).toEqual([]);
+    const tooMany = Array.from({ length: 100_001 }, (_, index) => index + 1);
+    expect(problemsOf({ clauses: { require_attacker_characters: tooMany } })).toEqual([
+      'clauses.require_attacker_characters: lists at most 100000 ids, got 100001: split the tracker',
     ]);
   });
 

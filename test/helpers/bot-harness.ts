@@ -15,6 +15,7 @@ import { createEsiClient } from '../../src/ingest/esi/client.ts';
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import { silentLogger } from '../../src/log.ts';
 import { buildWorld, type World } from '../../src/pipeline/world.ts';
+import type { TrackerLimits } from '../../src/tracker-ops/limits.ts';
 import {
   autocompleteInteraction,
   buttonInteraction,
@@ -114,6 +115,10 @@ export async function startBotHarness(
     /** Test-only commands and component handlers served next to the real ones. */
     extraCommands?: readonly SlashCommand[];
     extraComponents?: readonly ComponentHandler<never>[];
+    /** Per-guild limits (default: the settings' defaults). */
+    limits?: TrackerLimits;
+    /** The pause after each preview or test post of a guild (default: none, so tests run back to back). */
+    historyScanCooldownMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const users: Record<Who, APIUser> = {
@@ -150,6 +155,8 @@ export async function startBotHarness(
     sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 30_000 }),
     log: silentLogger,
     defaultMaxAgeMinutes: 60,
+    historyScanCooldownMs: options.historyScanCooldownMs ?? 0,
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const bot = await startBot({
     token: fake.token,

@@ -25,6 +25,7 @@ import { createPilotOperations } from '../../pilots/operations.ts';
 import { createEveSso, eveSsoSettings } from '../../pilots/sso/eve-sso.ts';
 import { startPipeline } from '../../pipeline/run-pipeline.ts';
 import { createWorldHolder } from '../../pipeline/world.ts';
+import { trackerLimits } from '../../tracker-ops/limits.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { explainDatabaseError } from '../context.ts';
 import type { CliCommand } from '../run.ts';
@@ -136,6 +137,8 @@ export const startCommand: CliCommand = {
           sender,
           log: log.child({ component: 'bot' }),
           defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
+          limits: trackerLimits(env),
+          historyScanCooldownMs: env.PREVIEW_COOLDOWN_SECONDS * 1000,
         }),
         log: log.child({ component: 'bot' }),
         memberRoles: { intent: env.DISCORD_GUILD_MEMBERS_INTENT, members, refresher: memberRefresher },

@@ -2,11 +2,14 @@
 // database without Discord, e.g. to seed a server or back it up.
 import { discordIdOption, parseCommandArgs } from '../args.ts';
 import { readFile } from 'node:fs/promises';
-import { createTrackerRepository, isTrackerActive } from '../../db/tracker-repository.ts';
+import { createTrackerRepository, isTrackerActive, type TrackerRow } from '../../db/tracker-repository.ts';
 import { loadUniverseData } from '../../db/universe-repository.ts';
 import type { TrackerDefinition } from '../../engine/tracker/types.ts';
 import { validateTrackers } from '../../engine/tracker/validate.ts';
 import { createUniverse } from '../../engine/universe/universe.ts';
+import { checkGuildLimits, trackerLimits } from '../../tracker-ops/limits.ts';
+import { trackerNameProblem } from '../../tracker-ops/name.ts';
+import { UserError } from '../../user-error.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
@@ -62,7 +65,10 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
   const universeData = await loadUniverseData(db);
   const universe = universeData.systems.length > 0 ? createUniverse(universeData) : undefined;
   if (!universe) ctx.io.err('Note: no EVE static data imported yet, so system ids are not checked.');
-  const result = validateTrackers(json, universe ? { universe } : {});
+  const result = validateTrackers(json, {
+    ...(universe ? { universe } : {}),
+    maxListEntries: ctx.env.MAX_LIST_ENTRIES_PER_CLAUSE,
+  });
   if (!result.ok) {
     ctx.io.err(`${file} has ${result.problems.length} problem(s); nothing was imported:`);
     for (const problem of result.problems) {
@@ -73,6 +79,7 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
     return 2;
   }
   const repository = createTrackerRepository({ db });
+  assertReadableNames(result.trackers);
   assertUniqueNames(result.trackers);
   const nameKey = (name: string) => name.toLowerCase();
   const existing = new Map(
@@ -87,10 +94,24 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
     const names = [...existing.values()].map((row) => `"${row.name}"`).join(', ');
     throw new CliError(`This guild already has trackers named ${names}. Use --replace to overwrite them.`);
   }
-  // New trackers are created together (all or none); replaced ones are updated one by one.
+  // New trackers are created together (all or none); replaced ones are updated one by one. The guild's
+  // limits count both, as the settings of the running bot say.
   const fresh = result.trackers.filter((definition) => !existing.has(nameKey(definition.name)));
+  const saving = result.trackers.map((definition) => ({
+    ...(existing.has(nameKey(definition.name)) ? { id: existing.get(nameKey(definition.name))!.id } : {}),
+    definition,
+  }));
+  const withinLimits = (current: TrackerRow[]) => {
+    try {
+      checkGuildLimits(trackerLimits(ctx.env), current, saving);
+    } catch (error) {
+      if (error instanceof UserError) throw new CliError(`Nothing was imported. ${error.message}`, 2);
+      throw error;
+    }
+  };
+  withinLimits(await repository.list(guildId));
   const created = new Map(
-    (await repository.createMany({ guildId, channelId, definitions: fresh })).map((row) => [
+    (await repository.createMany({ guildId, channelId, definitions: fresh }, withinLimits)).map((row) => [
       nameKey(row.name),
       row,
     ]),
@@ -105,6 +126,14 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
   }
   ctx.io.out(jsonLine({ imported: saved.length, trackers: saved }));
   return 0;
+}
+
+function assertReadableNames(trackers: TrackerDefinition[]): void {
+  for (const [index, tracker] of trackers.entries()) {
+    const problem = trackerNameProblem(tracker.name);
+    if (problem !== undefined)
+      throw new CliError(`Tracker ${index}: its name ${problem}. Nothing was imported.`, 2);
+  }
 }
 
 function assertUniqueNames(trackers: TrackerDefinition[]): void {

@@ -80,6 +80,8 @@ export interface ClauseCompileContext {
 
 export interface ClauseValidationContext {
   readonly universe: Universe | undefined;
+  /** How many entries a list clause may hold; the engine's own ceiling when not given. */
+  readonly maxListEntries?: number | undefined;
 }
 
 /** Facts of the whole tracker a clause may need to check itself against (after per-value validation). */

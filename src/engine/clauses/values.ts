@@ -2,8 +2,11 @@
 // (value-kinds.ts) picks its validator here; each message says what to write instead.
 import type { ClauseCheck, ClauseNameKind, ClauseValidationContext } from './types.ts';
 
-/** A list clause holds at most this many ids: more is a mistake (or abuse), never a real tracker. */
-const MAX_LIST_LENGTH = 1000;
+/**
+ * A list clause never holds more than this many ids, whatever the limit of the place saving it: more is a
+ * mistake (or abuse), never a real tracker. Saving in Discord applies a lower, configurable limit.
+ */
+export const MAX_LIST_ENTRIES_CEILING = 100_000;
 
 /** Discord snowflakes are decimal strings of up to 20 digits (they overflow JavaScript numbers). */
 const SNOWFLAKE = /^[1-9]\d{0,19}$/;
@@ -38,11 +41,8 @@ export function eveIdsValidator(nameKind: Exclude<ClauseNameKind, 'role'>): Vali
   return (value, context) => {
     if (!Array.isArray(value))
       return { ok: false, message: `must be a list of ${noun} ids, e.g. [123], got ${show(value)}` };
-    if (value.length > MAX_LIST_LENGTH) {
-      return {
-        ok: false,
-        message: `lists at most ${MAX_LIST_LENGTH} ids, got ${value.length}: split the tracker`,
-      };
+    if (value.length > listLimit(context)) {
+      return { ok: false, message: tooLong(value.length, 'ids', context) };
     }
     const ids: number[] = [];
     const seen = new Set<number>();
@@ -80,18 +80,15 @@ function isKnownPlace(nameKind: ClauseNameKind, id: number, context: ClauseValid
   return true;
 }
 
-export const validateRoleIds: Validator = (value) => {
+export const validateRoleIds: Validator = (value, context) => {
   if (!Array.isArray(value)) {
     return {
       ok: false,
       message: `must be a list of Discord role ids, e.g. ["123456789012345678"], got ${show(value)}`,
     };
   }
-  if (value.length > MAX_LIST_LENGTH) {
-    return {
-      ok: false,
-      message: `lists at most ${MAX_LIST_LENGTH} roles, got ${value.length}: keep only the roles that matter`,
-    };
+  if (value.length > listLimit(context)) {
+    return { ok: false, message: tooLong(value.length, 'roles', context) };
   }
   const roles: string[] = [];
   for (let i = 0; i < value.length; i++) {
@@ -106,6 +103,19 @@ export const validateRoleIds: Validator = (value) => {
   }
   return { ok: true, value: roles };
 };
+
+const listLimit = (context: ClauseValidationContext): number =>
+  Math.min(context.maxListEntries ?? MAX_LIST_ENTRIES_CEILING, MAX_LIST_ENTRIES_CEILING);
+
+function tooLong(count: number, noun: 'ids' | 'roles', context: ClauseValidationContext): string {
+  const shorten = noun === 'ids' ? 'split the tracker' : 'keep only the roles that matter';
+  // A limit given by the caller is the bot operator's setting: say which one raises it.
+  const raise =
+    context.maxListEntries === undefined
+      ? ''
+      : ", or ask the bot's operator to raise MAX_LIST_ENTRIES_PER_CLAUSE";
+  return `lists at most ${listLimit(context)} ${noun}, got ${count}: ${shorten}${raise}`;
+}
 
 export function isSnowflake(value: unknown): value is string {
   return typeof value === 'string' && SNOWFLAKE.test(value);

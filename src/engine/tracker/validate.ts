@@ -19,6 +19,11 @@ export type TrackerValidation =
 export interface ValidateTrackerOptions {
   /** When given, the origin and listed systems, constellations and regions must exist in it. */
   universe?: Universe;
+  /**
+   * The most entries one list clause may hold where the tracker is being saved (a bot setting); without it
+   * only the engine's ceiling applies, so a tracker saved under a raised limit still loads.
+   */
+  maxListEntries?: number;
 }
 
 const TRACKER_NAME_MAX_LENGTH = 100;
@@ -206,7 +211,10 @@ function validateClauses(
       problem(`clauses.${key}`, `unknown clause${suggestion(key)}; known clauses: ${CLAUSE_KEYS.join(', ')}`);
       continue;
     }
-    const checked = definition.validate(raw, { universe: options.universe });
+    const checked = definition.validate(raw, {
+      universe: options.universe,
+      maxListEntries: options.maxListEntries,
+    });
     if (checked.ok) valid[key] = checked.value;
     else problem(`clauses.${key}`, checked.message);
   }
