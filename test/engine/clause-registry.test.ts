@@ -74,6 +74,7 @@ const ISSUE_KEYS = [
   'exclude_war_kills',
   'require_solo',
   'exclude_solo',
+  'require_awox',
   'exclude_awox',
   'require_attacker_roles',
   'exclude_attacker_roles',
@@ -192,6 +193,7 @@ describe('describeClause', () => {
     ['require_min_value', 1_500_000_000, 'worth at least 1.5b'],
     ['require_max_value', 250_000_000, 'worth at most 250m'],
     ['require_npc_kills', true, 'by NPCs'],
+    ['require_awox', true, 'awox (by their own corporation or alliance)'],
     ['exclude_awox', true, 'not awox'],
     ['require_attacker_roles', ['111111111111111111'], 'attacked by a member with @FC'],
   ])('GIVEN %s = %j WHEN described THEN it reads "%s"', (key, value, text) => {

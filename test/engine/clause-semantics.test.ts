@@ -378,6 +378,12 @@ const CASES: ClauseCase[] = [
     missing: ['a solo kill', { zkb: { solo: true } }],
   },
   {
+    key: 'require_awox',
+    clauses: { require_awox: true },
+    matching: ['an awox kill (zKillboard marks it)', { zkb: { awox: true } }],
+    missing: ['a normal kill', {}],
+  },
+  {
     key: 'exclude_awox',
     clauses: { exclude_awox: true },
     matching: ['a normal kill', {}],

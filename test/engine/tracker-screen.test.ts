@@ -70,6 +70,7 @@ describe('tracker screen', () => {
       [
         'exclude_abyssal',
         'exclude_awox',
+        'require_awox',
         'exclude_high_sec',
         'exclude_low_sec',
         'exclude_npc_kills',

@@ -73,15 +73,22 @@ const excludeSolo = negated(requireSolo, {
   describe: () => 'not solo',
 });
 
-const excludeAwox = flagClause({
-  key: 'exclude_awox',
-  label: 'No awox kills',
+// zKillboard's awox marker: the victim was killed by its own corporation or alliance.
+const requireAwox = flagClause({
+  key: 'require_awox',
+  label: 'Only awox kills',
   group: 'kind',
   menu: 'victim',
   cost: 1,
-  killKind: { killKind: 'awox', is: false },
-  test: (killmail) => !killmail.awox,
-  phrase: 'not awox',
+  killKind: { killKind: 'awox', is: true },
+  test: (killmail) => killmail.awox,
+  phrase: 'awox (by their own corporation or alliance)',
+});
+
+const excludeAwox = negated(requireAwox, {
+  key: 'exclude_awox',
+  label: 'No awox kills',
+  describe: () => 'not awox',
 });
 
 export const valueClauses: readonly ClauseDefinition[] = [requireMinValue, requireMaxValue];
@@ -93,5 +100,6 @@ export const kindClauses: readonly ClauseDefinition[] = [
   excludeWarKills,
   requireSolo,
   excludeSolo,
+  requireAwox,
   excludeAwox,
 ];
