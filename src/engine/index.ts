@@ -48,6 +48,7 @@ export type * from './tracker/types.ts';
 export type { Universe } from './universe/types.ts';
 export {
   InvalidTrackerError,
+  TRACKER_DESCRIPTION_MAX_LENGTH,
   type TrackerBatchProblem,
   type TrackerBatchValidation,
   type TrackerProblem,

@@ -1,4 +1,5 @@
-// A tracker's settings besides its clauses: name (and copies), origin, colour, channel, max age and ping.
+// A tracker's settings besides its clauses: name (and copies), description, origin, colour, channel, max age
+// and ping (the alert title, with its preview, is in title.ts).
 // Each change is validated and saved, and says what changed.
 import type { TrackerRow } from '../db/tracker-repository.ts';
 import type { TrackerPing } from '../engine/index.ts';
@@ -84,6 +85,22 @@ export async function setChannel(
       'The earlier delivery failure is cleared: the tracker posts again.',
   );
   return { row: saved, notice: notice ?? '' };
+}
+
+/** What the tracker is for, in the admins' words: shown in the editor ("none" or nothing clears it). */
+export async function setDescription(
+  deps: TrackerStore,
+  row: TrackerRow,
+  text: string,
+): Promise<TrackerChange> {
+  const description = text.trim();
+  const clear = description === '' || description.toLowerCase() === 'none';
+  const saved = await updateTracker(deps, row, (definition) => {
+    const { description: _previous, ...rest } = definition;
+    return clear ? rest : { ...rest, description };
+  });
+  const name = `**${escapeMarkdown(saved.name)}**`;
+  return { row: saved, notice: clear ? `Removed the description of ${name}.` : `Described ${name}.` };
 }
 
 /** Killmails older than this (zKillboard can be late) are not posted. */

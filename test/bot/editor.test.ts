@@ -67,7 +67,7 @@ describeEachDatabase(
       expect(rows[3]?.components[0]).toMatchObject({ custom_id: `trk1:rm:${row.id}`, disabled: true });
       expect(rows[4]?.components.map((button) => ('label' in button ? button.label : ''))).toEqual([
         'Enable',
-        'Pings…',
+        'Pings & title…',
         'Preview',
         'Test post',
         'Delete',

@@ -42,7 +42,14 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
     const options = command?.options ?? [];
     expect(options.map((entry) => entry.name)).toEqual(SUBCOMMANDS);
     const set = options.find((entry) => entry.name === 'set') as { options?: Array<{ name: string }> };
-    expect(set.options?.map((entry) => entry.name)).toEqual(['origin', 'color', 'channel', 'max-age']);
+    expect(set.options?.map((entry) => entry.name)).toEqual([
+      'origin',
+      'color',
+      'channel',
+      'max-age',
+      'title',
+      'description',
+    ]);
   });
 
   it('GIVEN the subcommand files THEN the registered JSON, the dispatch map and the name union agree', () => {
@@ -68,6 +75,8 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'set color': true,
       'set channel': true,
       'set max-age': true,
+      'set title': true,
+      'set description': true,
       ping: true,
       preview: true,
       test: true,

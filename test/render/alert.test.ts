@@ -242,6 +242,54 @@ describe('alert embed: trackers', () => {
     expect(embed.color).toBe(0xff5500);
   });
 
+  it.each([
+    ['{victim}', 'Victim Pilot'],
+    ['{ship}', 'Rifter'],
+    ['{system}', 'Huola'],
+    ['{value}', '31.75m'],
+  ])('GIVEN a title with the placeholder %s THEN the alert shows %s in its place', (placeholder, shown) => {
+    const embed = embedOf(
+      render({
+        killmail: buildKillmail({ value: 31_750_000 }),
+        matches: [buildMatch({ title: `Kill, ${placeholder} !` })],
+      }),
+    );
+    expect(embed.title).toBe(`Kill, ${shown} !`);
+  });
+
+  it('GIVEN placeholders in any case, unknown words in braces and a structure without a pilot THEN known ones are filled, the rest shows as typed', () => {
+    const embed = embedOf(
+      render({
+        killmail: buildKillmail({
+          value: undefined,
+          victim: { characterId: undefined, shipTypeId: ASTRAHUS, shipGroupId: CITADEL },
+        }),
+        matches: [buildMatch({ title: '{SHIP} of {Victim} in {system} ({value}) {pilot}' })],
+      }),
+    );
+    expect(embed.title).toBe('Astrahus of Victim Corp in Huola \\(unknown\\) {pilot}');
+  });
+
+  it('GIVEN a title and names with markdown, mentions and line breaks THEN they show as typed and ping nobody', () => {
+    const message = render({
+      matches: [buildMatch({ title: '**Big** kill by {victim}\n@everyone <@&456> [link](https://x.y)' })],
+      names: nameLookup([['character', 2112000100, '@here _pilot_']]),
+    });
+    const embed = embedOf(message);
+    expect(embed.title).toBe(
+      '\\*\\*Big\\*\\* kill by @\u200bhere \\_pilot\\_ @\u200beveryone \\<@\u200b&456\\> \\[link\\]\\(https\\:\\/\\/x.y\\)',
+    );
+    expect(message.allowed_mentions).toEqual({ parse: [], roles: [] });
+  });
+
+  it('GIVEN a 256-character title whose placeholders fill in longer THEN the alert title stays within 256 characters', () => {
+    const embed = embedOf(
+      render({ matches: [buildMatch({ title: `${'x'.repeat(240)} {victim} {system}` })] }),
+    );
+    expect(embed.title?.length).toBeLessThanOrEqual(256);
+    expect(embed.title).toMatch(/^x{240} Victim Pilot/);
+  });
+
   it('GIVEN several trackers THEN the first that sets a colour or title wins', () => {
     const embed = embedOf(
       render({

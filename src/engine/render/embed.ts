@@ -18,11 +18,12 @@ import {
   valueValue,
   victimValue,
 } from './embed-fields.ts';
-import { plainText } from './escape.ts';
+import { escapeMarkdown, plainText } from './escape.ts';
 import { DISCORD_LIMITS, joinWithinLimit, truncateMarkdown, truncatePlain } from './limits.ts';
 import { entityImageUrl, entityUrl, killUrl, typeImageUrl } from './links.ts';
 import { entityPlainName, type NameLookup } from './names.ts';
 import { originField } from './origin.ts';
+import { fillTitle, titleValues } from './title.ts';
 
 export interface AlertEmbedInput {
   killmail: Killmail;
@@ -55,14 +56,17 @@ function alertColor(matches: readonly TrackerMatch[]): number {
   return DEFAULT_ALERT_COLOR;
 }
 
-/** The first matched tracker's own title, else "Rifter destroyed in Huola". */
+/** The first matched tracker's own title (placeholders filled, escaped), else "Rifter destroyed in Huola". */
 function alertTitle(input: AlertEmbedInput): string {
-  const { killmail, matches, universe, catalog, test } = input;
+  const { killmail, matches, names, universe, catalog, test } = input;
+  const prefix = test ? TEST_ALERT_TITLE_PREFIX : '';
   const own = matches.find(({ tracker }) => tracker.title !== undefined && tracker.title.trim() !== '');
-  const title =
-    own?.tracker.title ??
-    `${typeName(catalog, killmail.victim.shipTypeId)} destroyed in ${systemName(universe, killmail.solarSystemId)}`;
-  return truncateMarkdown(`${test ? TEST_ALERT_TITLE_PREFIX : ''}${plainText(title)}`, DISCORD_LIMITS.title);
+  if (own?.tracker.title !== undefined) {
+    const filled = fillTitle(own.tracker.title, titleValues(killmail, names, universe, catalog));
+    return truncateMarkdown(`${prefix}${escapeMarkdown(filled)}`, DISCORD_LIMITS.title);
+  }
+  const title = `${typeName(catalog, killmail.victim.shipTypeId)} destroyed in ${systemName(universe, killmail.solarSystemId)}`;
+  return truncateMarkdown(`${prefix}${plainText(title)}`, DISCORD_LIMITS.title);
 }
 
 /** The victim pilot with portrait, or the corporation with its logo (structures have no pilot). */

@@ -6,3 +6,10 @@ export { escapeMarkdown, plainText } from './escape.ts';
 export { DISCORD_LIMITS, joinWithinLimit, truncateMarkdown, truncatePlain } from './limits.ts';
 export type { EntityKind } from './links.ts';
 export type { NameLookup } from './names.ts';
+export {
+  fillTitle,
+  TITLE_PLACEHOLDERS,
+  type TitlePlaceholder,
+  titleValues,
+  unknownTitlePlaceholders,
+} from './title.ts';

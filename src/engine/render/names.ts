@@ -23,7 +23,7 @@ const KIND_LABELS: Record<EntityKind, string> = {
 };
 
 /** The name as plain text (not escaped), or "Character 123" when the caller could not resolve it. */
-function entityName(names: NameLookup, kind: EntityKind, id: number): string {
+export function entityName(names: NameLookup, kind: EntityKind, id: number): string {
   const name = names(kind, id);
   if (typeof name !== 'string' || name.trim() === '') return `${KIND_LABELS[kind]} ${id}`;
   return truncatePlain(name, MAX_NAME_LENGTH);

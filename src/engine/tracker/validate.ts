@@ -27,7 +27,7 @@ export interface ValidateTrackerOptions {
 }
 
 const TRACKER_NAME_MAX_LENGTH = 100;
-const TRACKER_DESCRIPTION_MAX_LENGTH = 1000;
+export const TRACKER_DESCRIPTION_MAX_LENGTH = 1000;
 
 const TOP_LEVEL_KEYS = [
   'version',

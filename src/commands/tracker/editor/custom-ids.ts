@@ -14,10 +14,14 @@ export type EditorAction =
   | 'roles'
   /** button: enable or disable */
   | 'toggle'
-  /** button: open the ping editor */
+  /** button: open the alert settings (pings, title, description) */
   | 'pings'
-  /** the ping editor's buttons and role select (arg = none | here | everyone | roles) */
+  /** the alert settings' ping buttons and role select (arg = none | here | everyone | roles) */
   | 'ping'
+  /** the alert settings' button: open the title and description modal */
+  | 'title'
+  /** modal submit: the title and description */
+  | 'titleok'
   /** button: preview over stored killmails */
   | 'preview'
   /** button: post a test alert */
@@ -37,6 +41,8 @@ const ACTIONS: ReadonlySet<string> = new Set<EditorAction>([
   'toggle',
   'pings',
   'ping',
+  'title',
+  'titleok',
   'preview',
   'test',
   'del',

@@ -1,5 +1,6 @@
 // The editor's embed: the tracker's conditions as a sentence grouped by Location, Attackers, Victim,
-// Value & kind and Members, then where it posts, who it pings and whether it is on.
+// Value & kind and Members, then where it posts, who it pings, whether it is on, and its alert title and
+// description when it has them.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import {
   DEFAULT_ALERT_COLOR,
   DISCORD_LIMITS,
+  embedLength,
   escapeMarkdown,
   trackerColor,
   truncateMarkdown,
@@ -102,11 +104,23 @@ export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameL
     { name: 'Max age', value: maxAgeText(ctx, tracker), inline: true },
     { name: 'Last match', value: lastMatchText(row), inline: true },
   ];
-  return {
+  // Shown only when set: the editor stays short for trackers that need neither.
+  if (tracker.title !== undefined)
+    fields.push({ name: 'Alert title', value: truncateMarkdown(escapeMarkdown(tracker.title), MAX_FIELD) });
+  if (tracker.description !== undefined) {
+    fields.push({
+      name: 'Description',
+      value: truncateMarkdown(escapeMarkdown(tracker.description), DISCORD_LIMITS.fieldValue),
+    });
+  }
+  const embed: APIEmbed = {
     title: truncateMarkdown(`Tracker: ${escapeMarkdown(tracker.name)}`, DISCORD_LIMITS.title),
-    description: truncateMarkdown(describeConditions(tracker, names), MAX_DESCRIPTION),
     color: trackerColor(tracker) ?? DEFAULT_ALERT_COLOR,
     fields,
     footer: { text: `Tracker #${row.id} · changes apply within a second` },
   };
+  // The conditions get what the other parts leave of Discord's 6000 characters.
+  const room = DISCORD_LIMITS.embedTotal - embedLength(embed);
+  embed.description = truncateMarkdown(describeConditions(tracker, names), Math.min(MAX_DESCRIPTION, room));
+  return embed;
 }

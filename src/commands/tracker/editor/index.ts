@@ -8,6 +8,7 @@ import { previewButton } from './handlers/preview.ts';
 import { removeConditionSelect } from './handlers/remove-condition.ts';
 import { rolePickerSelect } from './handlers/roles.ts';
 import { testPostButton } from './handlers/test-post.ts';
+import { titleButton, titleModalSubmit } from './handlers/title.ts';
 import { toggleButton } from './handlers/toggle.ts';
 
 const handlers: readonly ComponentHandler<unknown>[] = [
@@ -18,6 +19,8 @@ const handlers: readonly ComponentHandler<unknown>[] = [
   toggleButton,
   pingsButton,
   pingChoice,
+  titleButton,
+  titleModalSubmit,
   previewButton,
   testPostButton,
   deleteButton,

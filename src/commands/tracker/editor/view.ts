@@ -1,5 +1,5 @@
 // The tracker editor: the embed that describes the tracker, the add/remove condition menus and the
-// Enable/Disable, Pings…, Preview, Test post and Delete buttons (whose handlers live in ./handlers).
+// Enable/Disable, Pings & title…, Preview, Test post and Delete buttons (whose handlers live in ./handlers).
 import type { InteractionUpdateOptions } from 'discord.js';
 import {
   type APIActionRowComponent,
@@ -41,7 +41,7 @@ function editorButtonsRow(row: TrackerRow): Row {
       isTrackerActive(row)
         ? button('toggle', 'Disable', ButtonStyle.Secondary)
         : button('toggle', 'Enable', ButtonStyle.Success),
-      button('pings', 'Pings…', ButtonStyle.Secondary),
+      button('pings', 'Pings & title…', ButtonStyle.Secondary),
       button('preview', 'Preview', ButtonStyle.Primary),
       button('test', 'Test post', ButtonStyle.Secondary),
       button('del', 'Delete', ButtonStyle.Danger),

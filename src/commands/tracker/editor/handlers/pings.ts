@@ -1,5 +1,5 @@
-// The ping editor's components: the editor's Pings… button opens it (ephemeral); its buttons and role
-// select save at once and redraw it in place.
+// The alert settings' ping components: the editor's "Pings & title…" button opens the alert settings
+// (ephemeral); their ping buttons and role select save at once and redraw them in place.
 import { MessageFlags } from 'discord.js';
 import type { TrackerPing } from '../../../../engine/index.ts';
 import { NO_PING } from '../../../../tracker-ops/ping.ts';
@@ -7,10 +7,10 @@ import { setPing } from '../../../../tracker-ops/settings.ts';
 import { UserError } from '../../../../user-error.ts';
 import { UNKNOWN_COMPONENT_MESSAGE } from '../../../messages.ts';
 import { editorComponent } from '../component.ts';
-import { pingEditorMessage } from '../ping-editor.ts';
+import { alertSettingsMessage } from '../alert-settings.ts';
 
 export const pingsButton = editorComponent('pings', async (interaction, row) => {
-  await interaction.reply({ ...pingEditorMessage(interaction, row), flags: MessageFlags.Ephemeral });
+  await interaction.reply({ ...alertSettingsMessage(interaction, row), flags: MessageFlags.Ephemeral });
 });
 
 /** `ping` with none | here | everyone is a button, with roles the role select. */
@@ -30,5 +30,5 @@ export const pingChoice = editorComponent('ping', async (interaction, row, ctx, 
     throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
   }
   const change = await setPing(ctx, row, ping);
-  await interaction.update(pingEditorMessage(interaction, change.row, 'Saved.'));
+  await interaction.update(alertSettingsMessage(interaction, change.row, 'Saved.'));
 });

@@ -1,12 +1,14 @@
-// /tracker set origin|color|channel|max-age: a tracker's settings besides its conditions.
+// /tracker set origin|color|channel|max-age|title|description: a tracker's settings besides its conditions.
 import type { SubcommandGroup } from '../../../contract.ts';
 import channel from './channel.ts';
 import color from './color.ts';
+import description from './description.ts';
 import maxAge from './max-age.ts';
 import origin from './origin.ts';
+import title from './title.ts';
 
 export default {
   name: 'set',
   description: 'Change a tracker setting',
-  subcommands: [origin, color, channel, maxAge],
+  subcommands: [origin, color, channel, maxAge, title, description],
 } as const satisfies SubcommandGroup;

@@ -1,6 +1,7 @@
-// The ping editor, opened by the editor's Pings… button as an ephemeral message: buttons switch @here and
-// @everyone, "No pings" clears everything, a role select picks the roles; warnings say when a ping would
-// not notify anyone.
+// The alert settings, opened by the editor's "Pings & title…" button as an ephemeral message: buttons
+// switch @here and @everyone, "No pings" clears them, a role select picks the roles, and "Title &
+// description…" opens a form for the alert title and the tracker's description. Warnings say when a ping
+// would not notify anyone.
 import type { BaseInteraction } from 'discord.js';
 import {
   type APIActionRowComponent,
@@ -30,7 +31,14 @@ function pingButton(row: TrackerRow, arg: PingChoice, label: string, active: boo
   };
 }
 
-export function pingEditorMessage(
+function titleText(row: TrackerRow): string {
+  const { title } = row.definition;
+  return title === undefined
+    ? 'Their title is the default one ("Rifter destroyed in Huola").'
+    : `Their title is “${escapeMarkdown(title)}”.`;
+}
+
+export function alertSettingsMessage(
   interaction: BaseInteraction<'cached' | 'raw'>,
   row: TrackerRow,
   notice?: string,
@@ -61,10 +69,21 @@ export function pingEditorMessage(
         },
       ],
     },
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'Title & description…',
+          custom_id: editorCustomId('title', row.id),
+        },
+      ],
+    },
   ];
   const content = noticeText(
     notice,
-    `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}.`,
+    `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}. ${titleText(row)}`,
     'The buttons switch @here and @everyone; the menu picks roles. Changes save at once.',
     ...pingWarnings(interaction, row.channelId, ping),
   );
