@@ -6,6 +6,7 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIInteractionDataResolved,
+  type APIInteractionDataResolvedChannel,
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentGuildInteraction,
@@ -23,6 +24,7 @@ import {
 } from 'discord-api-types/v10';
 import { ALL_PERMISSIONS, BOT_PERMISSIONS } from './entities.ts';
 import { buildMessage } from './messages.ts';
+import { botBase, permissionsIn } from './permissions.ts';
 import type { FakeDiscord } from './server.ts';
 import { nextSnowflake } from './snowflake.ts';
 
@@ -93,11 +95,21 @@ export const option = {
     ({ type, name, value, focused: true }) as Option,
 };
 
-function member(context: InteractionContext): APIInteractionGuildMember {
+/** The acting member as the permission computation sees them: guild-level permissions and roles. */
+function actor(context: InteractionContext) {
+  return {
+    userId: context.user.id,
+    roles: context.roles ?? [],
+    base: context.memberPermissions ?? ALL_PERMISSIONS,
+  };
+}
+
+function member(fake: FakeDiscord, context: InteractionContext): APIInteractionGuildMember {
   return {
     user: context.user,
     roles: context.roles ?? [],
-    permissions: context.memberPermissions ?? ALL_PERMISSIONS,
+    // Discord sends the member's permissions in the channel the interaction came from.
+    permissions: permissionsIn(fake.guild(context.guildId), context.channelId, actor(context)),
     joined_at: new Date().toISOString(),
     deaf: false,
     mute: false,
@@ -124,8 +136,8 @@ function base(fake: FakeDiscord, context: InteractionContext) {
       guild_id: context.guildId,
       name: channel && 'name' in channel ? channel.name : 'alerts',
     },
-    member: member(context),
-    app_permissions: BOT_PERMISSIONS,
+    member: member(fake, context),
+    app_permissions: botPermissionsIn(fake, context.guildId, context.channelId),
     locale: context.locale ?? Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
     entitlements: [],
@@ -142,8 +154,19 @@ function commandId(fake: FakeDiscord, guildId: string, name: string): string {
   return command?.id ?? nextSnowflake();
 }
 
+/** The bot's permissions in a channel; the bot's default ones when the guild is unknown to the fake. */
+function botPermissionsIn(fake: FakeDiscord, guildId: string, channelId: string): string {
+  const guild = fake.guild(guildId);
+  return guild ? permissionsIn(guild, channelId, botBase(guild, fake.botUser.id)) : BOT_PERMISSIONS;
+}
+
 /** Fills `resolved` for channel, role, user and attachment options from the fake's state. */
-function resolve(fake: FakeDiscord, guildId: string, options: readonly Option[]): APIInteractionDataResolved {
+function resolve(
+  fake: FakeDiscord,
+  context: InteractionContext,
+  options: readonly Option[],
+): APIInteractionDataResolved {
+  const { guildId } = context;
   const resolved: APIInteractionDataResolved = {};
   const guild = fake.guild(guildId);
   const visit = (list: readonly Option[]) => {
@@ -158,8 +181,10 @@ function resolve(fake: FakeDiscord, guildId: string, options: readonly Option[])
           id,
           type: (channel?.type ?? 0) as 0,
           name: channel && 'name' in channel && channel.name ? channel.name : 'unknown',
-          permissions: BOT_PERMISSIONS,
-        };
+          // Discord resolves a channel option with the invoking member's permissions there, and the bot's.
+          permissions: permissionsIn(guild, id, actor(context)),
+          app_permissions: botPermissionsIn(fake, guildId, id),
+        } as APIInteractionDataResolvedChannel;
       } else if (entry.type === ApplicationCommandOptionType.Role) {
         const role = guild?.roles.find((candidate) => candidate.id === id);
         if (role) {
@@ -191,7 +216,7 @@ export function chatInputInteraction(
   command: { name: string; options?: Option[] },
 ): APIChatInputApplicationCommandGuildInteraction {
   const options = command.options ?? [];
-  const resolved = resolve(fake, context.guildId, options);
+  const resolved = resolve(fake, context, options);
   return {
     ...base(fake, context),
     type: InteractionType.ApplicationCommand,
