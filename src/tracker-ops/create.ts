@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../engine/render/index.ts';
 import type { TrackerChange } from './change.ts';
 import { parseColor } from './color.ts';
 import type { TrackerStore } from './deps.ts';
+import { checkAlertChannel, checkPings, type MemberRights } from './member-rights.ts';
 import { resolveOrigin } from './origin.ts';
 import { createTracker } from './save.ts';
 
@@ -17,9 +18,14 @@ interface NewTracker {
   /** A colour as typed; none = the default colour. */
   color?: string | undefined;
   ping: TrackerPing;
+  /** What the member creating it may do: alerts go, and ping, only where they could themselves. */
+  rights: MemberRights;
 }
 
 export async function createDraftTracker(deps: TrackerStore, input: NewTracker): Promise<TrackerChange> {
+  const here = input.rights(input.channelId);
+  checkAlertChannel(here);
+  checkPings(here, input.ping);
   const origin = input.origin === undefined ? null : resolveOrigin(deps.world().universe, input.origin);
   const color = input.color === undefined ? null : parseColor(input.color);
   const definition: TrackerDefinition = {

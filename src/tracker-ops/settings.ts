@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../engine/render/index.ts';
 import { noticeText, type TrackerChange } from './change.ts';
 import { parseColor } from './color.ts';
 import type { TrackerStore } from './deps.ts';
+import { checkAlertChannel, checkPings, type MemberRights } from './member-rights.ts';
 import { resolveOrigin, systemLabel } from './origin.ts';
 import { describePing } from './ping.ts';
 import { createTracker, updateTracker } from './save.ts';
@@ -24,12 +25,19 @@ export async function renameTracker(
   };
 }
 
-/** A disabled copy in the same channel, to try a variant without touching the original. */
+/**
+ * A disabled copy in the same channel, to try a variant without touching the original: a new tracker, so
+ * the member must be able to post and ping there as the original does.
+ */
 export async function cloneTracker(
   deps: TrackerStore,
   row: TrackerRow,
   name: string,
+  rights: MemberRights,
 ): Promise<TrackerChange> {
+  const here = rights(row.channelId);
+  checkAlertChannel(here);
+  checkPings(here, row.definition.ping);
   const copy = await createTracker(deps, {
     guildId: row.guildId,
     channelId: row.channelId,
@@ -68,12 +76,19 @@ export async function setColor(deps: TrackerStore, row: TrackerRow, text: string
   };
 }
 
-/** Moves the alerts; a delivery failure reason is cleared (the admin is fixing it). */
+/**
+ * Moves the alerts, and their pings, to a channel the member can post and ping in; a delivery failure
+ * reason is cleared (the admin is fixing it).
+ */
 export async function setChannel(
   deps: TrackerStore,
   row: TrackerRow,
   channelId: string,
+  rights: MemberRights,
 ): Promise<TrackerChange> {
+  const there = rights(channelId);
+  checkAlertChannel(there);
+  checkPings(there, row.definition.ping);
   const saved = await updateTracker(deps, row, (definition) => definition, {
     channelId,
     disabledReason: null,
@@ -116,11 +131,14 @@ export async function setMaxAge(
   };
 }
 
+/** Who alerts ping: what the member adds must be what they could ping in the tracker's channel. */
 export async function setPing(
   deps: TrackerStore,
   row: TrackerRow,
   ping: TrackerPing,
+  rights: MemberRights,
 ): Promise<TrackerChange> {
+  checkPings(rights(row.channelId), ping, row.definition.ping);
   const saved = await updateTracker(deps, row, (definition) => ({ ...definition, ping }));
   return { row: saved, notice: `Alerts now ping ${describePing(ping)}.` };
 }

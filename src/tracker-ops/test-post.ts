@@ -8,6 +8,7 @@ import { renderSampleAlert } from './alert-sample.ts';
 import { noticeText } from './change.ts';
 import type { HistoryDeps, TestPostDeps } from './deps.ts';
 import { type MatchedKillmail, scanHistory, singleTrackerMatcher } from './history.ts';
+import { checkTestChannel, type MemberRights, pingWithinRights } from './member-rights.ts';
 import { describePing } from './ping.ts';
 
 const SEARCH_MS = 24 * 60 * 60 * 1000;
@@ -36,10 +37,22 @@ async function sampleKillmail(
   return { killmail, match: { ...match, tracker: row.definition }, matched: false };
 }
 
-/** Posts the sample; resolves with a notice for the admin, or throws a UserError saying what to fix. */
-export async function postTestAlert(deps: TestPostDeps, row: TrackerRow): Promise<string> {
+/**
+ * Posts the sample; resolves with a notice for the admin, or throws a UserError saying what to fix. It
+ * goes only where the member could post, and pings only what they could ping there (checked now: their
+ * roles may have changed since the pings were set).
+ */
+export async function postTestAlert(
+  deps: TestPostDeps,
+  row: TrackerRow,
+  rights: MemberRights,
+): Promise<string> {
+  const here = rights(row.channelId);
+  checkTestChannel(here);
+  const { ping, withheld } = pingWithinRights(here, row.definition.ping);
+  const tracker = { ...row.definition, ping };
   const sample = await deps.historyScans.run(row.guildId, () => sampleKillmail(deps, row));
-  const body = await renderSampleAlert(deps, sample.killmail, [sample.match], true);
+  const body = await renderSampleAlert(deps, sample.killmail, [{ ...sample.match, tracker }], true);
   const result = await deps.sender.send(row.channelId, body, `t${row.id}-${deps.now().toString(36)}`);
   if (!result.ok) {
     const { failure } = result;
@@ -49,11 +62,13 @@ export async function postTestAlert(deps: TestPostDeps, row: TrackerRow): Promis
         : `Discord did not take the test alert (${failure.reason}). Try again in a minute.`,
     );
   }
-  const ping = describePing(row.definition.ping);
+  const pinged = describePing(ping);
   return (
     noticeText(
       `Posted a test alert in <#${row.channelId}> (killmail ${sample.killmail.id}, ${sample.matched ? 'the newest it matched' : 'the newest stored: none of the last 24 hours matched'}).`,
-      ping === 'nobody' ? undefined : `It pinged ${ping}: check that they were notified.`,
+      pinged === 'nobody' ? undefined : `It pinged ${pinged}: check that they were notified.`,
+      withheld.length > 0 &&
+        `It did not ping ${withheld.join(', ')}: you could not ping ${withheld.length === 1 ? 'it' : 'them'} yourself in <#${row.channelId}> (alerts still do, as set).`,
       row.disabledReason !== null && 'The bot can post there again: press Enable to resume alerts.',
     ) ?? ''
   );

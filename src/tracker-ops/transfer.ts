@@ -7,6 +7,12 @@ import { UserError } from '../user-error.ts';
 import type { TrackerStore } from './deps.ts';
 import { findTracker } from './find.ts';
 import { checkGuildLimits } from './limits.ts';
+import {
+  type ChannelRights,
+  checkAlertChannel,
+  type MemberRights,
+  pingsBeyondRights,
+} from './member-rights.ts';
 import { trackerNameProblem } from './name.ts';
 import { duplicateName } from './save.ts';
 
@@ -96,6 +102,18 @@ async function nameProblems(deps: TrackerStore, guildId: string, value: unknown)
   return problems;
 }
 
+/** Pings the member could not make in the import's channel themselves. */
+function pingProblems(rights: ChannelRights, trackers: readonly TrackerDefinition[]): ImportProblem[] {
+  return trackers.flatMap((tracker, index) =>
+    pingsBeyondRights(rights, tracker.ping).map((beyond) => ({
+      index,
+      name: tracker.name,
+      key: 'ping',
+      message: `${beyond.ping.startsWith('<@&') ? `role ${beyond.ping.slice(3, -1)}` : beyond.ping} ${beyond.why} in the channel you import into: remove it from the file, or ask a member who has it there to import the file`,
+    })),
+  );
+}
+
 function problemsMessage(fileName: string, problems: ImportProblem[]): string {
   const header = `${escapeMarkdown(fileName)} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported. Fix them and import the file again:`;
   const lines = problems
@@ -112,8 +130,10 @@ function problemsMessage(fileName: string, problems: ImportProblem[]): string {
 /** Creates every tracker of the file's text in the channel, or none and says why. */
 export async function importTrackers(
   deps: TrackerStore,
-  input: { guildId: string; channelId: string; fileName: string; text: string },
+  input: { guildId: string; channelId: string; fileName: string; text: string; rights: MemberRights },
 ): Promise<ImportResult> {
+  const there = input.rights(input.channelId);
+  checkAlertChannel(there);
   const value = parseJson(input.text, input.fileName);
   const validation = validateTrackers(value, {
     universe: deps.world().universe,
@@ -121,6 +141,7 @@ export async function importTrackers(
   });
   const problems: ImportProblem[] = validation.ok ? [] : [...validation.problems];
   problems.push(...(await nameProblems(deps, input.guildId, value)));
+  if (validation.ok) problems.push(...pingProblems(there, validation.trackers));
   if (!validation.ok || problems.length > 0)
     return { ok: false, problems: problemsMessage(input.fileName, problems) };
   // All or none: one transaction, so a name taken meanwhile leaves nothing half-imported.

@@ -1,10 +1,12 @@
-// /tracker clone tracker name: a disabled copy in the same channel, to try a variant without touching then// original.
+// /tracker clone tracker name: a disabled copy in the same channel, to try a variant without touching the
+// original (a new tracker: the member must be able to post and ping there as it does).
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { findTracker } from '../../../tracker-ops/find.ts';
 import { cloneTracker } from '../../../tracker-ops/settings.ts';
 import type { Subcommand } from '../../contract.ts';
 import type { SubcommandData } from '../../options.ts';
 import { replyWithEditor } from '../editor/replies.ts';
+import { memberRights } from '../member-rights.ts';
 import { trackerOption } from '../shared-options.ts';
 
 const data = {
@@ -27,7 +29,7 @@ export default {
   data,
   async execute(interaction, args, ctx) {
     const row = await findTracker(ctx.trackers, interaction.guildId, args.tracker);
-    const change = await cloneTracker(ctx, row, args.name);
+    const change = await cloneTracker(ctx, row, args.name, memberRights(interaction));
     await replyWithEditor(interaction, ctx, change.row, change.notice);
   },
 } satisfies Subcommand<typeof data>;

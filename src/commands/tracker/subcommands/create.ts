@@ -1,5 +1,6 @@
 // /tracker create name channel [origin] [color] [ping]: a new tracker, DISABLED until the admin has added
-// conditions and pressed Enable in the editor it answers with (an empty tracker posts every killmail).
+// conditions and pressed Enable in the editor it answers with (an empty tracker posts every killmail). The
+// member must be able to post in the channel and make the ping there themselves.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { noticeText } from '../../../tracker-ops/change.ts';
 import { createDraftTracker } from '../../../tracker-ops/create.ts';
@@ -8,6 +9,7 @@ import type { SubcommandData } from '../../options.ts';
 import { channelAccessWarning, pingWarnings } from '../bot-access.ts';
 import { suggestSystems } from '../clause-input/suggest.ts';
 import { replyWithEditor } from '../editor/replies.ts';
+import { memberRights } from '../member-rights.ts';
 import { completePingChoice, parsePingChoice } from '../ping-choice.ts';
 import { ALERT_CHANNEL_TYPES } from '../shared-options.ts';
 
@@ -62,6 +64,7 @@ export default {
       origin: args.origin,
       color: args.color,
       ping,
+      rights: memberRights(interaction, args.channel),
     });
     await replyWithEditor(
       interaction,

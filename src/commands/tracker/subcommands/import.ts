@@ -16,6 +16,7 @@ import type { Subcommand } from '../../contract.ts';
 import type { SubcommandData } from '../../options.ts';
 import { answerDeferred } from '../../replies.ts';
 import { channelAccessWarning, pingWarnings } from '../bot-access.ts';
+import { memberRights } from '../member-rights.ts';
 import { ALERT_CHANNEL_TYPES } from '../shared-options.ts';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -85,6 +86,7 @@ export default {
         channelId,
         fileName: args.file.name,
         text: await download(args.file),
+        rights: memberRights(interaction, args.channel),
       });
       if (!result.ok) return { content: result.problems };
       const names = result.created.map(

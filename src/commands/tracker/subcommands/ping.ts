@@ -1,5 +1,5 @@
-// /tracker ping tracker mode [role] [role-2] [role-3]: who an alert pings, with warnings when Discord
-// would show the ping as text without notifying anyone.
+// /tracker ping tracker mode [role] [role-2] [role-3]: who an alert pings (only what the member could ping
+// in the tracker's channel), with warnings when Discord would show the ping as text without notifying anyone.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { noticeText } from '../../../tracker-ops/change.ts';
 import { findTracker } from '../../../tracker-ops/find.ts';
@@ -9,6 +9,7 @@ import type { Subcommand } from '../../contract.ts';
 import type { SubcommandData } from '../../options.ts';
 import { pingWarnings } from '../bot-access.ts';
 import { replyWithEditor } from '../editor/replies.ts';
+import { memberRights } from '../member-rights.ts';
 import { trackerOption } from '../shared-options.ts';
 
 const data = {
@@ -40,13 +41,16 @@ export default {
   async execute(interaction, args, ctx) {
     const row = await findTracker(ctx.trackers, interaction.guildId, args.tracker);
     const roleIds = [args.role, args['role-2'], args['role-3']].flatMap((role) => role?.id ?? []);
-    const change = await setPing(ctx, row, pingForMode(interaction.guildId, args.mode, roleIds));
-    const { ping } = change.row.definition;
+    const ping = pingForMode(interaction.guildId, args.mode, roleIds);
+    const change = await setPing(ctx, row, ping, memberRights(interaction));
     await replyWithEditor(
       interaction,
       ctx,
       change.row,
-      noticeText(change.notice, ...pingWarnings(interaction, change.row.channelId, ping)),
+      noticeText(
+        change.notice,
+        ...pingWarnings(interaction, change.row.channelId, change.row.definition.ping),
+      ),
     );
   },
 } satisfies Subcommand<typeof data>;

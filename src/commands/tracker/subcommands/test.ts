@@ -1,5 +1,5 @@
-// /tracker test tracker: posts one sample alert to the tracker's channel now, with the real pings, so the
-// admin sees that the bot can post and ping there.
+// /tracker test tracker: posts one sample alert to the tracker's channel now, with the real pings (those
+// the member could make there themselves), so the admin sees that the bot can post and ping there.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { noticeText } from '../../../tracker-ops/change.ts';
 import { findTracker } from '../../../tracker-ops/find.ts';
@@ -8,6 +8,7 @@ import type { Subcommand } from '../../contract.ts';
 import type { SubcommandData } from '../../options.ts';
 import { answerDeferred } from '../../replies.ts';
 import { pingWarnings } from '../bot-access.ts';
+import { memberRights } from '../member-rights.ts';
 import { trackerOption } from '../shared-options.ts';
 
 const data = {
@@ -24,7 +25,7 @@ export default {
     await answerDeferred(interaction, async () => ({
       content:
         noticeText(
-          await postTestAlert(ctx, row),
+          await postTestAlert(ctx, row, memberRights(interaction)),
           ...pingWarnings(interaction, row.channelId, row.definition.ping),
         ) ?? '',
     }));

@@ -7,6 +7,7 @@ import { setPing } from '../../../../tracker-ops/settings.ts';
 import { UserError } from '../../../../user-error.ts';
 import { UNKNOWN_COMPONENT_MESSAGE } from '../../../messages.ts';
 import { editorComponent } from '../component.ts';
+import { memberRights } from '../../member-rights.ts';
 import { alertSettingsMessage } from '../alert-settings.ts';
 
 export const pingsButton = editorComponent('pings', async (interaction, row) => {
@@ -29,6 +30,6 @@ export const pingChoice = editorComponent('ping', async (interaction, row, ctx, 
   } else {
     throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
   }
-  const change = await setPing(ctx, row, ping);
+  const change = await setPing(ctx, row, ping, memberRights(interaction));
   await interaction.update(alertSettingsMessage(interaction, change.row, 'Saved.'));
 });

@@ -1,5 +1,6 @@
-// /tracker set channel tracker channel: moves the alerts. A delivery failure reason is cleared (the admin
-// is fixing it), and missing permissions in the new channel are reported at once.
+// /tracker set channel tracker channel: moves the alerts to a channel the member can post and make the
+// tracker's pings in. A delivery failure reason is cleared (the admin is fixing it), and the bot's missing
+// permissions in the new channel are reported at once.
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { noticeText } from '../../../../tracker-ops/change.ts';
 import { findTracker } from '../../../../tracker-ops/find.ts';
@@ -8,6 +9,7 @@ import type { Subcommand } from '../../../contract.ts';
 import type { SubcommandData } from '../../../options.ts';
 import { channelAccessWarning, pingWarnings } from '../../bot-access.ts';
 import { replyWithEditor } from '../../editor/replies.ts';
+import { memberRights } from '../../member-rights.ts';
 import { ALERT_CHANNEL_TYPES, trackerOption } from '../../shared-options.ts';
 
 const data = {
@@ -31,7 +33,7 @@ export default {
   async execute(interaction, args, ctx) {
     const row = await findTracker(ctx.trackers, interaction.guildId, args.tracker);
     const channelId = args.channel.id;
-    const change = await setChannel(ctx, row, channelId);
+    const change = await setChannel(ctx, row, channelId, memberRights(interaction, args.channel));
     await replyWithEditor(
       interaction,
       ctx,
