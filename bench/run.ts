@@ -5,6 +5,7 @@ import { matchBench } from './match.ts';
 import { memoryBench } from './memory.ts';
 import { normalizeBench } from './normalize.ts';
 import { renderBench } from './render.ts';
+import { storageBench } from './storage.ts';
 
 export interface BenchModule {
   name: string;
@@ -20,6 +21,7 @@ const BENCHES: readonly BenchModule[] = [
   renderBench,
   memoryBench,
   deliveryLatencyBench,
+  storageBench,
 ];
 
 async function main(selected: readonly string[]): Promise<number> {
