@@ -1,9 +1,11 @@
-// The member's rights when discord.js has no cache of the guild (a raw interaction): read from what Discord
-// sent with it — a channel option's resolved permissions, the member's permissions in the channel the
-// command came from, the resolved roles — and nothing allowed where Discord said nothing.
+// The member's rights, and the bot's, when discord.js has no cache of the guild (a raw interaction): read from
+// what Discord sent with it — a channel option's resolved permissions for the member and for the bot, their
+// permissions in the channel the command came from, the resolved roles — and nothing allowed where Discord
+// said nothing.
 import { Collection, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import type { APIRole } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { channelAccessWarning, pingWarnings } from '../../src/commands/tracker/bot-access.ts';
 import { memberRights } from '../../src/commands/tracker/member-rights.ts';
 import { fakeRole, permissionBits } from '../fakes/discord/index.ts';
 
@@ -20,6 +22,7 @@ function rawInteraction(memberPermissions: bigint) {
     guild: null,
     member: { roles: [], permissions: String(memberPermissions) },
     memberPermissions: new PermissionsBitField(memberPermissions),
+    appPermissions: new PermissionsBitField(PermissionsBitField.All),
     isChatInputCommand: () => true,
     isRoleSelectMenu: () => false,
     options: {
@@ -66,5 +69,21 @@ describe('member rights from a raw interaction', () => {
     expect(rights.roleMentionable(MENTIONABLE.id)).toBe(true);
     expect(rights.roleMentionable(QUIET.id)).toBe(false);
     expect(rights.roleMentionable('200000000000000009')).toBe(false);
+  });
+
+  it("GIVEN a channel option THEN the bot's permissions there come from its app_permissions: missing ones are warned about", () => {
+    const interaction = rawInteraction(POST);
+    const given = { app_permissions: permissionBits(PermissionFlagsBits.ViewChannel) };
+    expect(channelAccessWarning(interaction, GIVEN, given)).toContain(
+      'it lacks Send Messages, Embed Links there',
+    );
+    expect(pingWarnings(interaction, GIVEN, { everyone: true, here: false, roles: [] }, given)).toEqual([
+      expect.stringContaining('The bot lacks Mention Everyone'),
+    ]);
+    expect(
+      channelAccessWarning(interaction, GIVEN, {
+        app_permissions: permissionBits(POST, PermissionFlagsBits.EmbedLinks),
+      }),
+    ).toBeUndefined();
   });
 });

@@ -1,20 +1,32 @@
 // What the bot may do in a tracker's channel, read from discord.js's cache of the guild (roles, channel
 // overwrites, the bot's member): warnings an admin can act on before the first alert silently fails.
-import { type BaseInteraction, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
+import { type BaseInteraction, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import type { TrackerPing } from '../../engine/index.ts';
 
 type GuildInteraction = BaseInteraction<'cached' | 'raw'>;
+
+/**
+ * A channel as a channel option gives it: Discord adds the bot's permissions there (`appPermissions` on
+ * discord.js's channel, `app_permissions` on a raw one).
+ */
+export type OptionChannel =
+  { appPermissions: Readonly<PermissionsBitField> | null } | { app_permissions?: string | undefined };
 
 /** The bot's permissions in a channel of the interaction's guild; undefined when it cannot be known. */
 function botPermissionsIn(
   interaction: GuildInteraction,
   channelId: string,
+  given?: OptionChannel,
 ): Readonly<PermissionsBitField> | undefined {
   const guild = interaction.guild;
   const me = guild?.members.me;
   const channel = guild?.channels.cache.get(channelId);
   if (me && channel) return channel.permissionsFor(me);
-  // Without the guild in cache Discord still tells us our permissions where the command was used.
+  // Without the guild in cache Discord still tells us our permissions in a channel option, and where the
+  // command was used.
+  if (given && 'appPermissions' in given && given.appPermissions) return given.appPermissions;
+  if (given && 'app_permissions' in given && given.app_permissions !== undefined)
+    return new PermissionsBitField(BigInt(given.app_permissions));
   if (channelId === interaction.channelId) return interaction.appPermissions;
   return undefined;
 }
@@ -26,8 +38,12 @@ const POSTING_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
 ];
 
 /** A warning when the bot lacks a permission alerts need in the channel; undefined when all is well. */
-export function channelAccessWarning(interaction: GuildInteraction, channelId: string): string | undefined {
-  const permissions = botPermissionsIn(interaction, channelId);
+export function channelAccessWarning(
+  interaction: GuildInteraction,
+  channelId: string,
+  given?: OptionChannel,
+): string | undefined {
+  const permissions = botPermissionsIn(interaction, channelId, given);
   if (!permissions) return undefined;
   const missing = POSTING_PERMISSIONS.filter(([flag]) => !permissions.has(flag)).map(([, label]) => label);
   if (missing.length === 0) return undefined;
@@ -35,8 +51,13 @@ export function channelAccessWarning(interaction: GuildInteraction, channelId: s
 }
 
 /** Warnings for pings that would show as text without notifying anyone. */
-export function pingWarnings(interaction: GuildInteraction, channelId: string, ping: TrackerPing): string[] {
-  const canMentionEveryone = botPermissionsIn(interaction, channelId)?.has(
+export function pingWarnings(
+  interaction: GuildInteraction,
+  channelId: string,
+  ping: TrackerPing,
+  given?: OptionChannel,
+): string[] {
+  const canMentionEveryone = botPermissionsIn(interaction, channelId, given)?.has(
     PermissionFlagsBits.MentionEveryone,
   );
   const warnings: string[] = [];

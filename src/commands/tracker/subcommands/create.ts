@@ -72,8 +72,8 @@ export default {
       change.row,
       noticeText(
         change.notice,
-        channelAccessWarning(interaction, channelId),
-        ...pingWarnings(interaction, channelId, ping),
+        channelAccessWarning(interaction, channelId, args.channel),
+        ...pingWarnings(interaction, channelId, ping, args.channel),
       ),
     );
   },

@@ -93,12 +93,14 @@ export default {
         (definition) => `**${escapeMarkdown(definition.name)}**${definition.enabled ? '' : ' (disabled)'}`,
       );
       const pingProblems = new Set(
-        result.created.flatMap((definition) => pingWarnings(interaction, channelId, definition.ping)),
+        result.created.flatMap((definition) =>
+          pingWarnings(interaction, channelId, definition.ping, args.channel),
+        ),
       );
       const notice =
         noticeText(
           `Imported ${names.length === 1 ? 'one tracker' : `${names.length} trackers`} posting in <#${channelId}>: ${joinWithinLimit(names, ', ', 1200)}.`,
-          channelAccessWarning(interaction, channelId),
+          channelAccessWarning(interaction, channelId, args.channel),
           ...pingProblems,
         ) ?? '';
       return { content: truncateMarkdown(notice, DISCORD_LIMITS.content) };

@@ -40,8 +40,8 @@ export default {
       change.row,
       noticeText(
         change.notice,
-        channelAccessWarning(interaction, channelId),
-        ...pingWarnings(interaction, channelId, change.row.definition.ping),
+        channelAccessWarning(interaction, channelId, args.channel),
+        ...pingWarnings(interaction, channelId, change.row.definition.ping, args.channel),
       ),
     );
   },
