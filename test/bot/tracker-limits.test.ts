@@ -1,9 +1,10 @@
 // One guild cannot degrade the bot for all: trackers per guild, entries per list and per guild, previews one
 // at a time with a pause, out-of-range ids and unreadable names all get an answer saying what to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTracker } from '../../src/tracker-ops/save.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-import { addTracker, contentOf, deferredAnswer, JITA, storeKillmail } from './tracker-support.ts';
+import { addTracker, contentOf, deferredAnswer, definition, JITA, storeKillmail } from './tracker-support.ts';
 
 const GENERIC_ERROR = 'Something went wrong';
 
@@ -126,6 +127,22 @@ describeEachDatabase('/tracker limits and bad input', (getDb) => {
       // Other servers have their own count.
       await addTracker(harness, 'Elsewhere', {}, { guildId: harness.otherGuildId });
       expect(await harness.ctx.trackers.list(harness.otherGuildId)).toHaveLength(1);
+    });
+
+    it('GIVEN five creates at once against a limit of 3 THEN exactly three trackers exist: the check runs inside each write', async () => {
+      const results = await Promise.allSettled(
+        ['A', 'B', 'C', 'D', 'E'].map((name) =>
+          createTracker(harness.ctx, {
+            guildId: harness.guildId,
+            channelId: harness.channels.alerts,
+            definition: definition(name),
+          }),
+        ),
+      );
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+      for (const result of results.filter((entry) => entry.status === 'rejected'))
+        expect(String((result as PromiseRejectedResult).reason)).toContain('MAX_TRACKERS_PER_GUILD');
+      expect(await harness.ctx.trackers.list(harness.guildId)).toHaveLength(3);
     });
 
     it('GIVEN room for one WHEN a file of two is imported THEN none is imported and the answer says how much room is left', async () => {
