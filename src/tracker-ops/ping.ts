@@ -1,5 +1,5 @@
 // Who a tracker pings: the four modes of /tracker ping, and one wording of a ping for every place that
-// shows it (the editor's field, the ping editor, previews, test posts, confirmations).
+// shows it (the editor's field, the alert settings, previews, test posts, confirmations).
 import type { TrackerPing } from '../engine/index.ts';
 import { UserError } from '../user-error.ts';
 

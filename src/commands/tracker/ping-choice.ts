@@ -1,5 +1,5 @@
 // The single `ping` option of /tracker create, typed or picked: none, @here, @everyone, or one of the
-// guild's roles (by id, mention or name). /tracker ping and the ping editor set several roles.
+// guild's roles (by id, mention or name). /tracker ping and the alert settings set several roles.
 import type { BaseInteraction } from 'discord.js';
 import type { TrackerPing } from '../../engine/index.ts';
 import { escapeMarkdown, truncatePlain } from '../../engine/render/index.ts';
