@@ -1,7 +1,83 @@
 // Lint rules: ESLint's and typescript-eslint's recommended sets, the type-aware rules that catch lost
-// promises and non-exhaustive switches; formatting is Prettier's job.
+// promises and non-exhaustive switches, and the layer boundaries; formatting is Prettier's job.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Which top-level folders of src/ each layer must not import (imports point down only). Tests and
+ * benchmarks may import anything. `severity: 'warn'` marks a layer whose imports do not keep the rule yet.
+ */
+const LAYERS = {
+  db: { forbidden: ['ingest', 'delivery', 'pipeline', 'commands', 'bot', 'cli'] },
+  ingest: { forbidden: ['pipeline', 'commands', 'bot', 'cli'] },
+  delivery: { forbidden: ['pipeline', 'commands', 'bot', 'cli'] },
+  pipeline: { forbidden: ['commands', 'bot', 'cli'] },
+  http: { forbidden: ['pipeline', 'commands', 'bot', 'cli'] },
+  config: { forbidden: ['db', 'ingest', 'delivery', 'pipeline', 'commands', 'bot', 'cli'] },
+  // src/commands still takes its contract (SlashCommand, BotContext, UserError) from src/bot.
+  commands: { forbidden: ['bot', 'cli'], severity: 'warn' },
+  bot: { forbidden: ['cli'], severity: 'warn' },
+  cli: { forbidden: [] },
+};
+
+/** The engine as other layers see it: everything else under src/engine is internal. */
+const ENGINE_ENTRY_POINTS = ['index', 'render/index', 'universe/index'];
+
+/** What the pure engine may import besides itself: types of Discord's API and the schema library. */
+const ENGINE_PACKAGES = ['discord-api-types', 'zod'];
+
+/** Files deeper than this under src/ do not exist; one block per depth keeps the `../` counts exact. */
+const MAX_DEPTH = 5;
+
+const up = (depth) => '\\.\\./'.repeat(depth);
+
+function layerBlocks(layer, { forbidden, severity = 'error' }) {
+  return Array.from({ length: MAX_DEPTH }, (_, index) => {
+    const depth = index + 1;
+    const patterns = [
+      {
+        regex: `^(\\.\\./)*engine/(?!(${ENGINE_ENTRY_POINTS.join('|')})\\.ts$)`,
+        message: `Import the engine through its entry points (src/engine/{${ENGINE_ENTRY_POINTS.join(',')}}.ts).`,
+      },
+    ];
+    if (forbidden.length > 0) {
+      patterns.push({
+        regex: `^${up(depth)}(${forbidden.join('|')})(/|\\.ts$)`,
+        message: `src/${layer} must not import src/{${forbidden.join(',')}}: imports point down the layers (see README, How it works).`,
+      });
+    }
+    return {
+      files: [`src/${layer}/${'*/'.repeat(index)}*.ts`],
+      rules: { 'no-restricted-imports': [severity, { patterns }] },
+    };
+  });
+}
+
+function engineBlocks() {
+  return Array.from({ length: MAX_DEPTH }, (_, index) => {
+    const depth = index + 1;
+    return {
+      files: [`src/engine/${'*/'.repeat(index)}*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                regex: `^${up(depth)}`,
+                message: 'src/engine is pure: it imports nothing outside src/engine.',
+              },
+              {
+                regex: `^(?!\\.|(${ENGINE_PACKAGES.join('|')})(/|$))`,
+                message: `src/engine is pure: no I/O libraries (only ${ENGINE_PACKAGES.join(', ')}).`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'migrations/', '.scratch/'] },
@@ -17,8 +93,13 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       // A `default` branch is a decision about the other members; a switch without one must list them all.
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       'no-console': 'off',
     },
   },
+  ...engineBlocks(),
+  ...Object.entries(LAYERS).flatMap(([layer, rule]) => layerBlocks(layer, rule)),
 );

@@ -1,6 +1,6 @@
 // Character -> Discord roles links per guild, for the *_roles clauses.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { CharacterRoleLinks } from '../engine/tracker/types.ts';
+import type { CharacterRoleLinks } from '../engine/index.ts';
 import type { Database } from './client.ts';
 import { characterLinks } from './schema.ts';
 

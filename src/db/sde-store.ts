@@ -1,7 +1,7 @@
 // Stores an SDE build in the sde_* tables (all or nothing) and reports what is there.
 import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { SdeData } from '../ingest/sde/sde-data.ts';
+import type { SdeData } from '../engine/universe/index.ts';
 import type { Database } from './client.ts';
 import {
   sdeCategories,

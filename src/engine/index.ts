@@ -1,5 +1,6 @@
 // Public API of the engine: killmail parsing and normalization, the clause registry, tracker validation
-// and compilation, the matcher and fleet detection.
+// and compilation, the matcher and fleet detection. The map and item catalog are in ./universe/index.ts,
+// alert rendering in ./render/index.ts.
 
 export { type DescribeOptions, describeClause, describeTracker } from './clauses/describe.ts';
 export {
@@ -17,7 +18,9 @@ export type {
   ClauseValue,
   ClauseValueKind,
 } from './clauses/types.ts';
+export { isSnowflake } from './clauses/values.ts';
 export { findMainGroup, findMainShipGroup, mainThreshold } from './fleet.ts';
+export { formatCount, formatIsk, formatJumps, formatLightYears, formatSecurity } from './format.ts';
 export { type NormalizeContext, normalizeKillmail } from './killmail/normalize.ts';
 export {
   type KillmailParseEntry,
@@ -28,6 +31,7 @@ export {
 export type * from './killmail/types.ts';
 export { createMatcher, type Matcher, type MatcherOptions, type SetTrackerOptions } from './matcher.ts';
 export { type CompiledTracker, type CompileTrackerOptions, compileTracker } from './tracker/compile.ts';
+export type { EsiName, EsiNameCategory, ResolvedName } from './names.ts';
 export { createMatchScope } from './tracker/match-scope.ts';
 export type * from './tracker/types.ts';
 export {

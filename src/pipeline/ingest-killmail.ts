@@ -1,11 +1,13 @@
 // What happens to each R2Z2 document: validate, normalize, match against every tracker, then store
 // the killmail, one delivery per matched channel and the cursor in a single transaction.
 import type { KillmailStore, NewDelivery } from '../db/killmail-store.ts';
-import type { ItemCatalog } from '../engine/catalog.ts';
-import { normalizeKillmail } from '../engine/killmail/normalize.ts';
-import { parseKillmailDocument } from '../engine/killmail/parse.ts';
-import type { CharacterRoleLinks, TrackerMatch } from '../engine/tracker/types.ts';
-import type { Universe } from '../engine/universe/types.ts';
+import type { ItemCatalog, Universe } from '../engine/universe/index.ts';
+import {
+  type CharacterRoleLinks,
+  normalizeKillmail,
+  parseKillmailDocument,
+  type TrackerMatch,
+} from '../engine/index.ts';
 import type { R2z2InvalidItem, R2z2Item, R2z2Skip } from '../ingest/r2z2/types.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';

@@ -1,7 +1,7 @@
 // Character -> role links of every guild, kept in memory for the matcher and reloaded periodically
 // (links change when an admin imports a new export, not per killmail).
 import type { CharacterLinkRepository } from '../db/character-link-repository.ts';
-import type { CharacterRoleLinks } from '../engine/tracker/types.ts';
+import type { CharacterRoleLinks } from '../engine/index.ts';
 
 export interface LinkCache {
   linksFor(guildId: string | undefined): CharacterRoleLinks | undefined;

@@ -1,11 +1,15 @@
 // `killtracker replay`: matches a file of killmails against a file of trackers, offline, and prints one
 // line per match. For users testing trackers before they go live, and for comparing against other bots.
 import { parseCommandArgs } from '../args.ts';
-import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
-import { parseKillmailDocuments } from '../../engine/killmail/parse.ts';
-import { createMatcher } from '../../engine/matcher.ts';
-import type { MatchOptions, TrackerDefinition } from '../../engine/tracker/types.ts';
-import { type TrackerBatchProblem, validateTrackers } from '../../engine/tracker/validate.ts';
+import {
+  createMatcher,
+  type MatchOptions,
+  normalizeKillmail,
+  parseKillmailDocuments,
+  type TrackerBatchProblem,
+  type TrackerDefinition,
+  validateTrackers,
+} from '../../engine/index.ts';
 import type { CliIo } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseCharacterRoleLinks, readJsonFile, readTextFile } from '../replay/input-files.ts';

@@ -1,6 +1,6 @@
 // `killtracker route FROM TO [--avoid-high-sec]`: gate jumps and light years between two solar systems.
 import { parseCommandArgs } from '../args.ts';
-import type { SolarSystemInfo, Universe } from '../../engine/universe/types.ts';
+import type { SolarSystemInfo, Universe } from '../../engine/universe/index.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { loadUniverseFromDatabase } from '../load-universe.ts';
 import { jsonLine } from '../output.ts';

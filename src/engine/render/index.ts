@@ -4,5 +4,5 @@ export { DEFAULT_ALERT_COLOR, embedLength, trackerColor } from './embed.ts';
 export type { SystemLookup } from './embed-fields.ts';
 export { escapeMarkdown, plainText } from './escape.ts';
 export { DISCORD_LIMITS, joinWithinLimit, truncateMarkdown, truncatePlain } from './limits.ts';
-export type { EntityKind } from './links.ts';
+export { type EntityKind, killUrl } from './links.ts';
 export type { NameLookup } from './names.ts';

@@ -2,8 +2,9 @@
 import { createReadStream } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { SdeData } from '../../engine/universe/index.ts';
 import { SdeAssembler } from './sde-assembler.ts';
-import { SDE_FILES, type SdeData, sdeFileOf } from './sde-data.ts';
+import { SDE_FILES, sdeFileOf } from './sde-data.ts';
 import { errorMessage, SDE_RETRY_ADVICE, SdeError } from './sde-error.ts';
 import { readZipEntries, ZipEntryError } from './zip-entries.ts';
 

@@ -12,10 +12,10 @@ import {
   type SdeStatus,
   sdeStatus,
 } from '../../db/sde-store.ts';
+import type { SdeData } from '../../engine/universe/index.ts';
 import type { Logger } from '../../log.ts';
 import { createDownloadProgress, type ProgressTerminal } from './download-progress.ts';
 import { readSde, readSdeZip } from './read-sde.ts';
-import type { SdeData } from './sde-data.ts';
 import { downloadSdeZip, fetchLatestSdeBuild, type SdeHttpOptions, sdeZipUrl } from './sde-download.ts';
 
 export interface SdeUpdateOptions {
