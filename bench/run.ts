@@ -1,15 +1,10 @@
 // `npm run bench [-- NAME...]`: runs each benchmark module in order and prints one JSON line per result.
+import type { BenchModule } from './bench-module.ts';
 import { bfsBench } from './bfs.ts';
 import { matchBench } from './match.ts';
 import { memoryBench } from './memory.ts';
 import { normalizeBench } from './normalize.ts';
 import { renderBench } from './render.ts';
-
-export interface BenchModule {
-  name: string;
-  /** Result objects, each printed as one JSON line; `{ bench, skipped }` when its data is missing. */
-  run(): Promise<object[]>;
-}
 
 /** Every benchmark, in the order they run. Add new modules here. */
 const BENCHES: readonly BenchModule[] = [matchBench, normalizeBench, bfsBench, renderBench, memoryBench];
