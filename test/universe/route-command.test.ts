@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -140,16 +140,21 @@ describeEachDatabase('killtracker route', (getDb) => {
 });
 
 describe('killtracker route arguments', () => {
-  const env = { LOG_LEVEL: 'silent', DATA_DIR: join(tmpdir(), 'kt-route-never-opened') };
+  const neverOpened = join(tmpdir(), `kt-route-never-opened-${process.pid}`);
+  const env = { LOG_LEVEL: 'silent', DATA_DIR: neverOpened };
+  const USAGE =
+    'Usage: killtracker route FROM TO [--avoid-high-sec]\nRun "killtracker route --help" for details and an example.';
 
-  it.each([[['route']], [['route', 'Haven']], [['route', 'Haven', 'Lowell', 'Lowgate']]])(
-    'GIVEN %j THEN it prints the usage and exits 2 without opening the database',
-    async (argv) => {
+  it.each([
+    [['route'], 'Give two solar systems, FROM and TO (names or ids).'],
+    [['route', 'Haven'], 'Give two solar systems, FROM and TO (names or ids).'],
+    [['route', 'Haven', 'Lowell', 'Lowgate'], 'Unexpected argument "Lowgate".'],
+  ])(
+    'GIVEN %j THEN it prints the problem and the usage and exits 2 without opening the database',
+    async (argv, problem) => {
       const run = await killtracker(argv, env);
-      expect(run.code).toBe(2);
-      expect(run.err).toEqual([
-        'Usage: killtracker route FROM TO [--avoid-high-sec]   (FROM/TO: system names or ids)',
-      ]);
+      expect(run).toEqual({ code: 2, out: [], err: [`${problem}\n${USAGE}`] });
+      expect(existsSync(neverOpened)).toBe(false);
     },
   );
 

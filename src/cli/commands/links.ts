@@ -1,42 +1,51 @@
 // `killtracker links import|export`: which Discord roles the member behind each EVE character holds
 // (e.g. exported from Alliance Auth), so the *_roles clauses can tell friends from everyone else.
 import { createCharacterLinkRepository } from '../../db/character-link-repository.ts';
-import { discordIdOption, parseCommandArgs } from '../args.ts';
+import { discordIdOption, noPositionals, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
 import { parseCharacterRoleLinks, readJsonFile } from '../replay/input-files.ts';
-import type { CliCommand } from '../run.ts';
 
-const USAGE = [
-  'Usage:',
-  '  killtracker links import FILE --guild ID [--replace]   FILE: {"<character_id>": ["<role_id>", ...]}',
-  '  killtracker links export --guild ID',
-].join('\n');
+type LinksArgs =
+  | { action: 'import'; guildId: string; file: string; replace: boolean }
+  | { action: 'export'; guildId: string };
 
-const OPTIONS = { guild: { type: 'string' }, replace: { type: 'boolean' } } as const;
-
-export const linksCommand: CliCommand = {
-  usage: 'links import|export ...',
-  summary: 'Character -> Discord role links for the *_roles clauses',
+export const linksCommand: CliCommand<LinksArgs> = {
+  parse(argv, subcommand) {
+    if (subcommand === 'export') {
+      const { values, positionals } = parseCommandArgs(argv, { guild: { type: 'string' } });
+      noPositionals(positionals);
+      return { action: 'export', guildId: discordIdOption(values.guild, 'guild') };
+    }
+    const { values, positionals } = parseCommandArgs(argv, {
+      guild: { type: 'string' },
+      replace: { type: 'boolean' },
+    });
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new UsageError('Give the FILE of links to import.');
+    noPositionals(extra);
+    return {
+      action: 'import',
+      guildId: discordIdOption(values.guild, 'guild'),
+      file,
+      replace: values.replace === true,
+    };
+  },
   async run(args, ctx) {
-    const [action, ...rest] = args;
-    const { values, positionals } = parseCommandArgs(rest, OPTIONS, USAGE);
-    const guildId = discordIdOption(values.guild, 'guild', USAGE);
+    if (args.action === 'import') {
+      // The file is checked before the database is opened: a broken file costs nothing.
+      const links = parseCharacterRoleLinks(await readJsonFile(args.file, 'FILE'), args.file, 'FILE');
+      const repository = createCharacterLinkRepository({ db: (await ctx.database()).db });
+      const saved = await repository.save(args.guildId, links, args.replace);
+      ctx.io.out(jsonLine({ guild: args.guildId, characters: saved, replaced: args.replace }));
+      return 0;
+    }
     const repository = createCharacterLinkRepository({ db: (await ctx.database()).db });
-    if (action === 'import' && positionals.length === 1) {
-      const path = positionals[0]!;
-      const links = parseCharacterRoleLinks(await readJsonFile(path, 'FILE'), path, 'FILE');
-      const saved = await repository.save(guildId, links, values.replace === true);
-      ctx.io.out(jsonLine({ guild: guildId, characters: saved, replaced: values.replace === true }));
-      return 0;
-    }
-    if (action === 'export' && positionals.length === 0) {
-      const links = await repository.forGuild(guildId);
-      ctx.io.out(
-        JSON.stringify(Object.fromEntries([...links].map(([id, roles]) => [String(id), roles])), null, 2),
-      );
-      return 0;
-    }
-    throw new UsageError(USAGE);
+    const links = await repository.forGuild(args.guildId);
+    ctx.io.out(
+      JSON.stringify(Object.fromEntries([...links].map(([id, roles]) => [String(id), roles])), null, 2),
+    );
+    return 0;
   },
 };

@@ -20,7 +20,7 @@ import { startPipeline } from '../../pipeline/run-pipeline.ts';
 import { createWorldHolder } from '../../pipeline/world.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { explainDatabaseError } from '../context.ts';
-import type { CliCommand } from '../run.ts';
+import type { CliCommand } from '../command.ts';
 
 export const MISSING_TOKEN_HELP = [
   'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
@@ -38,11 +38,11 @@ export const MISSING_TOKEN_HELP = [
 
 const INGEST_STALE_MS = 5 * 60_000;
 
-export const startCommand: CliCommand = {
-  usage: 'start',
-  summary: 'Run the bot: follow zKillboard, match trackers, post alerts',
-  async run(args, ctx) {
-    if (args.length > 0) throw new UsageError(`"start" takes no arguments (got ${args.join(' ')}).`);
+export const startCommand: CliCommand<void> = {
+  parse(argv) {
+    if (argv.length > 0) throw new UsageError(`"start" takes no arguments (got ${argv.join(' ')}).`);
+  },
+  async run(_args, ctx) {
     const { env, log } = ctx;
     const token = env.DISCORD_TOKEN;
     if (!token) throw new CliError(MISSING_TOKEN_HELP);
