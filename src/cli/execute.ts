@@ -2,6 +2,7 @@
 // turning every failure into a sentence for the terminal.
 import { ConfigError } from '../config/env.ts';
 import { type CliIo, createCliContext, type CliContext } from './context.ts';
+import { describeDatabaseFailure } from './database-failure.ts';
 import { CliError, UsageError } from './errors.ts';
 import { usageText } from './help/format.ts';
 import type { RegisteredCommand } from './registry.ts';
@@ -43,6 +44,11 @@ function reportFailure(
   }
   if (error instanceof ConfigError) {
     io.err(error.message);
+    return 1;
+  }
+  const database = describeDatabaseFailure(error);
+  if (database !== undefined) {
+    io.err(database);
     return 1;
   }
   io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
