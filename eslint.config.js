@@ -1,6 +1,7 @@
 // Lint rules: ESLint's and typescript-eslint's recommended sets, the type-aware rules that catch lost
 // promises and non-exhaustive switches, and the layer boundaries; formatting is Prettier's job.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -99,6 +100,12 @@ export default tseslint.config(
       ],
       'no-console': 'off',
     },
+  },
+  {
+    // The launcher and the build script run before anything is compiled: plain JavaScript for Node.
+    files: ['bin/**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
   ...engineBlocks(),
   ...Object.entries(LAYERS).flatMap(([layer, rule]) => layerBlocks(layer, rule)),

@@ -1,4 +1,5 @@
 // Process logger: JSON lines in production, pretty output in a terminal; secrets are redacted.
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
@@ -18,13 +19,23 @@ const REDACT = [
 
 export interface LoggerOptions {
   level?: string;
-  /** Force pretty or JSON output; defaults to pretty when stderr is a terminal. */
+  /** Force pretty or JSON output; defaults to pretty when stderr is a terminal and pino-pretty is there. */
   pretty?: boolean;
+}
+
+/** pino-pretty is a development dependency: an install without them (npm ci --omit=dev) logs JSON. */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
-  const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  const pretty = options.pretty ?? (Boolean(process.stderr.isTTY) && prettyPrinterInstalled());
   const base = { level, redact: { paths: REDACT, censor: '[redacted]' } };
   if (pretty) {
     return pino({
