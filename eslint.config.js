@@ -6,18 +6,18 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Which top-level folders of src/ each layer must not import (imports point down only). Tests and
- * benchmarks may import anything. `severity: 'warn'` marks a layer whose imports do not keep the rule yet.
+ * benchmarks may import anything.
  */
 const LAYERS = {
-  db: { forbidden: ['ingest', 'delivery', 'pipeline', 'commands', 'bot', 'cli'] },
-  ingest: { forbidden: ['pipeline', 'commands', 'bot', 'cli'] },
-  delivery: { forbidden: ['pipeline', 'commands', 'bot', 'cli'] },
-  pipeline: { forbidden: ['commands', 'bot', 'cli'] },
+  db: { forbidden: ['ingest', 'delivery', 'pipeline', 'pilots', 'http', 'commands', 'bot', 'cli'] },
+  ingest: { forbidden: ['delivery', 'pipeline', 'pilots', 'http', 'commands', 'bot', 'cli'] },
+  delivery: { forbidden: ['pipeline', 'pilots', 'http', 'commands', 'bot', 'cli'] },
+  pipeline: { forbidden: ['pilots', 'http', 'commands', 'bot', 'cli'] },
+  pilots: { forbidden: ['pipeline', 'http', 'commands', 'bot', 'cli'] },
   http: { forbidden: ['pipeline', 'commands', 'bot', 'cli'] },
-  config: { forbidden: ['db', 'ingest', 'delivery', 'pipeline', 'commands', 'bot', 'cli'] },
-  // src/commands still takes its contract (SlashCommand, BotContext, UserError) from src/bot.
-  commands: { forbidden: ['bot', 'cli'], severity: 'warn' },
-  bot: { forbidden: ['cli'], severity: 'warn' },
+  config: { forbidden: ['db', 'ingest', 'delivery', 'pipeline', 'pilots', 'http', 'commands', 'bot', 'cli'] },
+  commands: { forbidden: ['bot', 'cli'] },
+  bot: { forbidden: ['cli'] },
   cli: { forbidden: [] },
 };
 
@@ -32,24 +32,25 @@ const MAX_DEPTH = 5;
 
 const up = (depth) => '\\.\\./'.repeat(depth);
 
-function layerBlocks(layer, { forbidden, severity = 'error' }) {
+/** Outside the engine, only its entry points: everything else under src/engine is internal. */
+const ENGINE_ENTRY_ONLY = {
+  regex: `^(\\./|(\\.\\./)+)engine/(?!(${ENGINE_ENTRY_POINTS.join('|')})\\.ts$)`,
+  message: `Import the engine through its entry points (src/engine/{${ENGINE_ENTRY_POINTS.join(',')}}.ts).`,
+};
+
+function layerBlocks(layer, { forbidden }) {
   return Array.from({ length: MAX_DEPTH }, (_, index) => {
     const depth = index + 1;
-    const patterns = [
-      {
-        regex: `^(\\.\\./)*engine/(?!(${ENGINE_ENTRY_POINTS.join('|')})\\.ts$)`,
-        message: `Import the engine through its entry points (src/engine/{${ENGINE_ENTRY_POINTS.join(',')}}.ts).`,
-      },
-    ];
+    const patterns = [ENGINE_ENTRY_ONLY];
     if (forbidden.length > 0) {
       patterns.push({
         regex: `^${up(depth)}(${forbidden.join('|')})(/|\\.ts$)`,
-        message: `src/${layer} must not import src/{${forbidden.join(',')}}: imports point down the layers (see README, How it works).`,
+        message: `src/${layer} must not import src/{${forbidden.join(',')}}: imports point down the layers (README, Development).`,
       });
     }
     return {
       files: [`src/${layer}/${'*/'.repeat(index)}*.ts`],
-      rules: { 'no-restricted-imports': [severity, { patterns }] },
+      rules: { 'no-restricted-imports': ['error', { patterns }] },
     };
   });
 }
@@ -106,6 +107,12 @@ export default tseslint.config(
     files: ['bin/**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Every file outside the engine; the blocks of the layers below add what each may not import.
+    files: ['src/**/*.ts'],
+    ignores: ['src/engine/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENGINE_ENTRY_ONLY] }] },
   },
   ...engineBlocks(),
   ...Object.entries(LAYERS).flatMap(([layer, rule]) => layerBlocks(layer, rule)),

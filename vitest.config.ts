@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Timeouts are sized for a slow, busy machine (a laptop, a shared CI box): tests wait on conditions,
+// and a limit is only there to stop a hung test, never to measure speed.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    globalSetup: ['test/setup/pglite-template.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

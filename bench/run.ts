@@ -1,13 +1,21 @@
 // `npm run bench [-- NAME...]`: runs each benchmark module in order and prints one JSON line per result.
 import type { BenchModule } from './bench-module.ts';
 import { bfsBench } from './bfs.ts';
+import { deliveryLatencyBench } from './delivery-latency.ts';
 import { matchBench } from './match.ts';
 import { memoryBench } from './memory.ts';
 import { normalizeBench } from './normalize.ts';
 import { renderBench } from './render.ts';
 
 /** Every benchmark, in the order they run. Add new modules here. */
-const BENCHES: readonly BenchModule[] = [matchBench, normalizeBench, bfsBench, renderBench, memoryBench];
+const BENCHES: readonly BenchModule[] = [
+  matchBench,
+  normalizeBench,
+  bfsBench,
+  renderBench,
+  memoryBench,
+  deliveryLatencyBench,
+];
 
 async function main(selected: readonly string[]): Promise<number> {
   const unknown = selected.filter((name) => !BENCHES.some((bench) => bench.name === name));

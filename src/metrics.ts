@@ -20,6 +20,11 @@ export function createMetrics() {
       help: 'Documents skipped because they failed validation',
       registers: [registry],
     }),
+    deadLetters: new Counter({
+      name: 'killtracker_deadletters_total',
+      help: 'Documents set aside after their store failed the same deterministic way several times',
+      registers: [registry],
+    }),
     sequencesSkipped: new Counter({
       name: 'killtracker_sequences_skipped_total',
       help: 'R2Z2 sequences skipped as gaps or lost because the feed no longer had them',

@@ -1,10 +1,10 @@
 import { Counter, Registry } from 'prom-client';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type HealthServer, startHealthServer } from '../src/http/health-server.ts';
+import { type HttpServer, startHttpServer } from '../src/http/server.ts';
 
 describe('health and metrics endpoint', () => {
-  let server: HealthServer | undefined;
+  let server: HttpServer | undefined;
   afterEach(async () => {
     await server?.close();
     server = undefined;
@@ -12,7 +12,7 @@ describe('health and metrics endpoint', () => {
 
   it('answers /healthz 200 when every check passes and 503 naming the failing check', async () => {
     let ingestProblem: string | undefined = undefined;
-    server = await startHealthServer({
+    server = await startHttpServer({
       port: 0,
       host: '127.0.0.1',
       registry: new Registry(),
@@ -36,7 +36,7 @@ describe('health and metrics endpoint', () => {
   it('serves the registry in Prometheus text format on /metrics', async () => {
     const registry = new Registry();
     new Counter({ name: 'killtracker_test_total', help: 'test', registers: [registry] }).inc(3);
-    server = await startHealthServer({ port: 0, host: '127.0.0.1', registry, checks: [] });
+    server = await startHttpServer({ port: 0, host: '127.0.0.1', registry, checks: [] });
     const response = await request(`http://127.0.0.1:${server.port}/metrics`);
     expect(response.statusCode).toBe(200);
     expect(await response.body.text()).toContain('killtracker_test_total 3');

@@ -1,4 +1,5 @@
 // Builds the BotContext from the database and services the process already has.
+import type { BotContext } from '../commands/contract.ts';
 import type { Database } from '../db/client.ts';
 import { createGuildSettingsRepository } from '../db/guild-settings-repository.ts';
 import { createKillmailHistory } from '../db/killmail-history.ts';
@@ -11,7 +12,6 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { World } from '../pipeline/world.ts';
-import type { BotContext } from './types.ts';
 
 export function createBotContext(options: {
   db: Database;

@@ -1,24 +1,21 @@
-// The one entry point for every interaction: guild and permission checks, routing to the command or
-// component handler, and the single error boundary that turns failures into a sentence for the user.
-import { DiscordAPIError } from '@discordjs/rest';
+// The one entry point for every interaction: finds the command or component handler, checks the access it
+// declares, runs it, and is the single error boundary that turns failures into a sentence for the user.
 import {
   type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
-import { canManageTrackers } from './permissions.ts';
-import { type BotContext, type ComponentHandler, type SlashCommand, UserError } from './types.ts';
-
-export const NO_PERMISSION_MESSAGE =
-  'You need the Manage Server permission (or the tracker manager role set with /killtracker settings manager-role) to manage trackers.';
-const GUILD_ONLY_MESSAGE =
-  "Killtracker works inside a server: use this command in one of your server's channels.";
-const UNEXPECTED_ERROR_MESSAGE =
-  'Something went wrong on our side while handling that. It has been logged; please try again in a moment.';
-export const UNKNOWN_COMPONENT_MESSAGE =
-  'This button or menu is no longer valid. Run /tracker show to open a fresh editor.';
+import { hasAccess } from '../commands/access.ts';
+import type { Access, BotContext, ComponentHandler, SlashCommand } from '../commands/contract.ts';
+import {
+  adviceFor,
+  GUILD_ONLY_MESSAGE,
+  NO_PERMISSION_MESSAGE,
+  UNKNOWN_COMPONENT_MESSAGE,
+  unknownCommandMessage,
+} from '../commands/messages.ts';
+import { UserError } from '../user-error.ts';
 
 export interface InteractionRouter {
   commands: ReadonlyMap<string, SlashCommand>;
@@ -36,24 +33,27 @@ export function createInteractionRouter(
     commands.set(command.data.name, command);
   }
 
+  async function requireAccess(interaction: Interaction, access: Access): Promise<void> {
+    if (!(await hasAccess(interaction, access, ctx.guildSettings)))
+      throw new UserError(NO_PERMISSION_MESSAGE);
+  }
+
   async function route(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return autocomplete(interaction);
     if (!interaction.isRepliable()) return;
     if (!interaction.inGuild()) throw new UserError(GUILD_ONLY_MESSAGE);
-    if (!(await canManageTrackers(interaction, ctx.guildSettings)))
-      throw new UserError(NO_PERMISSION_MESSAGE);
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
-      if (!command)
-        throw new UserError(
-          `Unknown command /${interaction.commandName}. The bot may be restarting; try again.`,
-        );
-      return command.execute(interaction as ChatInputCommandInteraction<'cached' | 'raw'>, ctx);
+      if (!command) throw new UserError(unknownCommandMessage(interaction.commandName));
+      await requireAccess(interaction, command.access);
+      return command.execute(interaction, ctx);
     }
     if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
       for (const handler of components as readonly ComponentHandler<unknown>[]) {
         const data = handler.parse(interaction.customId);
-        if (data !== undefined) return handler.run(interaction as never, data, ctx);
+        if (data === undefined) continue;
+        await requireAccess(interaction, handler.access);
+        return handler.run(interaction, data, ctx);
       }
       throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
     }
@@ -61,12 +61,15 @@ export function createInteractionRouter(
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
-    const allowed = interaction.inGuild() && (await canManageTrackers(interaction, ctx.guildSettings));
+    const allowed =
+      command !== undefined &&
+      interaction.inGuild() &&
+      (await hasAccess(interaction, command.access, ctx.guildSettings));
     if (!command?.autocomplete || !allowed) {
       await interaction.respond([]);
       return;
     }
-    await command.autocomplete(interaction as AutocompleteInteraction<'cached' | 'raw'>, ctx);
+    await command.autocomplete(interaction, ctx);
   }
 
   return {
@@ -108,22 +111,24 @@ async function reportFailure(interaction: Interaction, error: unknown, ctx: BotC
   );
 }
 
-/** Discord errors the admin can fix themselves get advice instead of a generic apology. */
-function adviceFor(error: unknown): string {
-  if (error instanceof DiscordAPIError) {
-    if (error.code === 50013 || error.code === 50001) {
-      return 'The bot is missing permissions in that channel: give it View Channel, Send Messages and Embed Links, then try again.';
-    }
-    if (error.code === 10003) return 'That channel no longer exists. Pick another channel.';
-  }
-  return UNEXPECTED_ERROR_MESSAGE;
+/**
+ * A component that deferred an update (the editor's Test post, a modal value waiting on ESI) has no reply
+ * of its own: its message is the editor, which must stay. discord.js leaves `ephemeral` unset then.
+ */
+function deferredUpdate(interaction: RepliableInteraction): boolean {
+  return (
+    (interaction.isMessageComponent() || interaction.isModalSubmit()) &&
+    interaction.deferred &&
+    !interaction.replied &&
+    interaction.ephemeral === null
+  );
 }
 
 async function answerEphemeral(interaction: RepliableInteraction, content: string): Promise<void> {
-  if (interaction.deferred && !interaction.replied) {
+  if (interaction.deferred && !interaction.replied && !deferredUpdate(interaction)) {
     // Replace the "thinking…" placeholder rather than leaving it spinning under a follow-up.
     await interaction.editReply({ content, embeds: [], components: [], allowedMentions: { parse: [] } });
-  } else if (interaction.replied) {
+  } else if (interaction.replied || interaction.deferred) {
     await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
   } else {
     await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

@@ -1,11 +1,13 @@
-// The gateway side: log in with the Guilds intent only, register the slash commands (globally, or to
-// DEV_GUILD_ID for instant updates while developing) and hand every interaction to the router.
+// The gateway side: log in with the Guilds intent (and Guild Members, for members' live roles, when
+// Discord grants it), register the slash commands (globally, or to DEV_GUILD_ID for instant updates
+// while developing) and hand every interaction to the router.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { Routes } from 'discord-api-types/v10';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import { GatewayCloseCodes, Routes } from 'discord-api-types/v10';
+import type { BotContext, ComponentHandler, SlashCommand } from '../commands/contract.ts';
 import type { Logger } from '../log.ts';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.ts';
-import type { BotContext, ComponentHandler, SlashCommand } from './types.ts';
+import { GUILD_MEMBERS_INTENT_HELP, type MemberRolesOptions, watchMemberRoles } from './member-roles.ts';
 
 interface BotOptions {
   token: string;
@@ -16,6 +18,8 @@ interface BotOptions {
   ctx: BotContext;
   log: Logger;
   readyTimeoutMs?: number;
+  /** Keep the roles of members with linked characters current (the *_roles clauses read them). */
+  memberRoles?: MemberRolesOptions;
 }
 
 export interface RunningBot {
@@ -24,32 +28,21 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** Discord closed the gateway with 4014: a privileged intent is not switched on for this bot. */
+class DisallowedIntentsError extends Error {}
+
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: options.apiUrl } });
   const router = createInteractionRouter(options.commands, options.components, options.ctx);
-  client.on(Events.InteractionCreate, (interaction) => {
-    void router.handle(interaction);
-  });
-  client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    log.warn({ code: event.code, shard }, 'gateway disconnected'),
-  );
-  client.on(Events.GuildCreate, (guild) =>
-    log.info({ guild: guild.id, name: guild.name }, 'joined a server'),
-  );
-
-  const ready = once(client, Events.ClientReady, {
-    signal: AbortSignal.timeout(options.readyTimeoutMs ?? 60_000),
-  });
+  let memberEvents = options.memberRoles?.intent ?? false;
+  let client: Client;
   try {
-    await client.login(options.token);
-    await ready;
+    client = await logIn(options, router, memberEvents);
   } catch (error) {
-    await client.destroy();
-    throw new Error(
-      `Could not log in to Discord: ${error instanceof Error ? error.message : String(error)}. Check DISCORD_TOKEN.`,
-    );
+    if (!(error instanceof DisallowedIntentsError)) throw error;
+    log.warn(GUILD_MEMBERS_INTENT_HELP);
+    memberEvents = false;
+    client = await logIn(options, router, false);
   }
   try {
     await registerCommands(client, options);
@@ -63,14 +56,72 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       `Could not register the slash commands with Discord: ${error instanceof Error ? error.message : String(error)}. ${check}`,
     );
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in to Discord');
+  log.info(
+    { user: client.user?.tag, guilds: client.guilds.cache.size, memberEvents },
+    'logged in to Discord',
+  );
+  const watch = options.memberRoles
+    ? watchMemberRoles(client, options.memberRoles, memberEvents, log)
+    : undefined;
   return {
     client,
     router,
     async stop() {
+      await watch?.stop();
       await client.destroy();
     },
   };
+}
+
+async function logIn(options: BotOptions, router: InteractionRouter, memberEvents: boolean): Promise<Client> {
+  const { log } = options;
+  const client = new Client({
+    intents: memberEvents
+      ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers]
+      : [GatewayIntentBits.Guilds],
+    rest: { api: options.apiUrl },
+    // Member events fill discord.js's member cache; the roles the bot needs are in the database.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void router.handle(interaction);
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
+  // Discord refuses a privileged intent by closing the gateway (4014): stop waiting for ready at once.
+  let refuse: (error: Error) => void = () => undefined;
+  const refused = new Promise<never>((_resolve, reject) => {
+    refuse = reject;
+  });
+  refused.catch(() => undefined);
+  let disallowedIntents = false;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (event.code === GatewayCloseCodes.DisallowedIntents) {
+      disallowedIntents = true;
+      refuse(new DisallowedIntentsError());
+    }
+    log.warn({ code: event.code, shard }, 'gateway disconnected');
+  });
+  client.on(Events.GuildCreate, (guild) =>
+    log.info({ guild: guild.id, name: guild.name }, 'joined a server'),
+  );
+
+  const ready = once(client, Events.ClientReady, {
+    signal: AbortSignal.timeout(options.readyTimeoutMs ?? 60_000),
+  });
+  try {
+    await client.login(options.token);
+    await Promise.race([ready, refused]);
+  } catch (error) {
+    await client.destroy();
+    if (disallowedIntents) throw new DisallowedIntentsError();
+    throw new Error(
+      `Could not log in to Discord: ${error instanceof Error ? error.message : String(error)}. Check DISCORD_TOKEN.`,
+    );
+  }
+  return client;
 }
 
 /** Registers the commands globally, or to DEV_GUILD_ID (which updates at once). */

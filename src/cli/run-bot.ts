@@ -1,5 +1,6 @@
 // Everything `killtracker start` runs in one process: the database (embedded PGlite served on its socket,
-// or PostgreSQL), the EVE static data, the pipeline, the Discord gateway and the health endpoint.
+// or PostgreSQL), the EVE static data, the pipeline, member roles and EVE SSO, the Discord gateway and the
+// HTTP server (health, metrics, SSO callback).
 import { sql } from 'drizzle-orm';
 import { createBotContext } from '../bot/context.ts';
 import { startBot } from '../bot/start-bot.ts';
@@ -8,14 +9,21 @@ import { userAgent } from '../config/user-agent.ts';
 import { openDatabase } from '../db/client.ts';
 import { DataDirBusyError, type EmbeddedServer, startEmbeddedServer } from '../db/embedded.ts';
 import { createRestAlertSender } from '../delivery/discord-sender.ts';
-import { startHealthServer } from '../http/health-server.ts';
+import { type HttpRoute, startHttpServer } from '../http/server.ts';
+import { ssoCallbackRoute } from '../http/sso-callback.ts';
+import { createGuildMemberRepository } from '../db/guild-member-repository.ts';
 import { createNameRepository } from '../db/name-repository.ts';
+import { createSsoStateRepository } from '../db/sso-state-repository.ts';
 import { createEsiClient } from '../ingest/esi/client.ts';
 import { createNameResolver } from '../ingest/esi/name-resolver.ts';
 import { SdeError } from '../ingest/sde/sde-error.ts';
 import { ensureSdeImported } from '../ingest/sde/update-sde.ts';
 import { describeDatabaseUrl } from '../log.ts';
 import { createMetrics } from '../metrics.ts';
+import { createRestMemberSource } from '../pilots/discord-members.ts';
+import { createMemberRefresher } from '../pilots/member-refresh.ts';
+import { createPilotOperations } from '../pilots/operations.ts';
+import { createEveSso, eveSsoSettings } from '../pilots/sso/eve-sso.ts';
 import { startPipeline } from '../pipeline/run-pipeline.ts';
 import { createWorldHolder } from '../pipeline/world.ts';
 import { type CliContext, explainDatabaseError } from './context.ts';
@@ -71,6 +79,29 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
       onEsiFailure: () => metrics.esiErrors.inc(),
     });
     const pipeline = await startPipeline({ database, settings: env, world, sender, names, log, metrics });
+    const members = createGuildMemberRepository({ db: database.db });
+    const memberRefresher = createMemberRefresher({
+      members,
+      source: createRestMemberSource({ token, apiUrl: env.DISCORD_API_URL }),
+      log: log.child({ component: 'members' }),
+    });
+    const ssoSettings = eveSsoSettings(env);
+    const pilots = createPilotOperations({
+      db: database.db,
+      esi,
+      names: createNameRepository({ db: database.db }),
+      nameResolver: names,
+      log: log.child({ component: 'pilots' }),
+      memberRefresher,
+      sso:
+        ssoSettings &&
+        createEveSso({
+          settings: ssoSettings,
+          states: createSsoStateRepository({ db: database.db }),
+          userAgent: userAgent(env.ZKB_USER_AGENT),
+          log: log.child({ component: 'sso' }),
+        }),
+    });
     const bot = await startBot({
       token,
       apiUrl: env.DISCORD_API_URL,
@@ -87,13 +118,18 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
         defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
       }),
       log: log.child({ component: 'bot' }),
+      memberRoles: { intent: env.DISCORD_GUILD_MEMBERS_INTENT, members, refresher: memberRefresher },
     }).catch(async (error: unknown) => {
       await pipeline.stop();
       throw new CliError(error instanceof Error ? error.message : String(error));
     });
-    const health = env.METRICS_PORT
-      ? await startHealthServer({
-          port: env.METRICS_PORT,
+    const routes: HttpRoute[] = ssoSettings
+      ? [ssoCallbackRoute({ complete: pilots.completeSsoLink, log: log.child({ component: 'sso' }) })]
+      : [];
+    const http = env.HTTP_PORT
+      ? await startHttpServer({
+          port: env.HTTP_PORT,
+          routes,
           registry: metrics.registry,
           checks: [
             {
@@ -118,7 +154,12 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
           ],
         })
       : undefined;
-    if (health) log.info({ port: health.port }, 'health and metrics endpoint listening (/healthz, /metrics)');
+    if (http) {
+      log.info(
+        { port: http.port, sso: ssoSettings?.callbackUrl },
+        `HTTP server listening (/healthz, /metrics${ssoSettings ? ', EVE SSO callback' : ''})`,
+      );
+    }
     log.info('Killtracker is running. Press Ctrl+C to stop.');
 
     const signal = await new Promise<string>((resolve) => {
@@ -128,7 +169,7 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
     log.info({ signal }, 'shutting down');
     await bot.stop();
     await pipeline.stop();
-    await health?.close();
+    await http?.close();
     await esi.close();
     return 0;
   } finally {

@@ -24,6 +24,23 @@ const positiveInt = (fallback: number) =>
     .positive('must be > 0')
     .default(fallback);
 
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value.replace(/\/+$/, '')))
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional());
+
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? String(fallback) : value))
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }))
+    .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
 const optionalPort = z
   .string()
   .trim()
@@ -33,7 +50,7 @@ const optionalPort = z
     error: 'must be a TCP port between 1 and 65535',
   });
 
-export const envSchema = z.object({
+const variables = z.object({
   DISCORD_TOKEN: optionalString,
   DEV_GUILD_ID: optionalString.refine((value) => value === undefined || /^\d{17,20}$/.test(value), {
     error: 'must be a Discord guild id (17-20 digits)',
@@ -51,11 +68,60 @@ export const envSchema = z.object({
   ESI_URL: httpUrl('https://esi.evetech.net'),
   DISCORD_API_URL: httpUrl('https://discord.com/api'),
   SDE_URL: httpUrl('https://developers.eveonline.com/static-data/tranquility'),
-  MAX_AGE_MINUTES: positiveInt(60),
+  // Like a tracker's max_age_minutes: at most 7 days.
+  MAX_AGE_MINUTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be > 0')
+    .max(10_080, 'must be at most 10080 (7 days)')
+    .default(60),
   KILLMAIL_RETENTION_DAYS: positiveInt(7),
+  /** Serves /healthz, /metrics and the EVE SSO callback. */
+  HTTP_PORT: optionalPort,
+  /** The older name of HTTP_PORT, still accepted. */
   METRICS_PORT: optionalPort,
   DELIVERY_LEASE_SECONDS: positiveInt(30),
+  /** Ask Discord for the privileged Guild Members intent (members' live roles for the *_roles clauses). */
+  DISCORD_GUILD_MEMBERS_INTENT: flag(true),
+  /** Where the bot's HTTP server is reachable from the internet (EVE SSO sends members back there). */
+  PUBLIC_URL: optionalUrl,
+  EVE_SSO_CLIENT_ID: optionalString,
+  EVE_SSO_SECRET: optionalString,
+  EVE_SSO_AUTHORIZE_URL: httpUrl('https://login.eveonline.com/v2/oauth/authorize'),
+  EVE_SSO_TOKEN_URL: httpUrl('https://login.eveonline.com/v2/oauth/token'),
+  EVE_SSO_JWKS_URL: httpUrl('https://login.eveonline.com/oauth/jwks'),
+  DEAD_LETTER_AFTER_FAILURES: positiveInt(3),
 });
+
+const SSO_VARIABLES = ['EVE_SSO_CLIENT_ID', 'EVE_SSO_SECRET', 'PUBLIC_URL'] as const;
+
+export const envSchema = variables
+  .superRefine((env, ctx) => {
+    if (env.HTTP_PORT !== undefined && env.METRICS_PORT !== undefined && env.HTTP_PORT !== env.METRICS_PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'is the old name of HTTP_PORT and differs from it: set HTTP_PORT only',
+      });
+    }
+    if (env.EVE_SSO_CLIENT_ID === undefined && env.EVE_SSO_SECRET === undefined) return;
+    const missing = SSO_VARIABLES.filter((name) => env[name] === undefined);
+    for (const name of missing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is needed for EVE SSO (set ${SSO_VARIABLES.join(', ')} together, or none of them)`,
+      });
+    }
+    if (missing.length === 0 && env.HTTP_PORT === undefined && env.METRICS_PORT === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_PORT'],
+        message: 'is needed for EVE SSO: the login callback is served on it (behind PUBLIC_URL)',
+      });
+    }
+  })
+  .transform(({ METRICS_PORT, ...env }) => ({ ...env, HTTP_PORT: env.HTTP_PORT ?? METRICS_PORT }));
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -73,8 +139,17 @@ const EXAMPLES: Record<string, string> = {
   SDE_URL: 'SDE_URL=https://developers.eveonline.com/static-data/tranquility',
   MAX_AGE_MINUTES: 'MAX_AGE_MINUTES=60',
   KILLMAIL_RETENTION_DAYS: 'KILLMAIL_RETENTION_DAYS=7',
-  METRICS_PORT: 'METRICS_PORT=9464',
+  HTTP_PORT: 'HTTP_PORT=8080',
+  METRICS_PORT: 'HTTP_PORT=8080',
   DELIVERY_LEASE_SECONDS: 'DELIVERY_LEASE_SECONDS=30',
+  DISCORD_GUILD_MEMBERS_INTENT: 'DISCORD_GUILD_MEMBERS_INTENT=false',
+  PUBLIC_URL: 'PUBLIC_URL=https://killtracker.example.com',
+  EVE_SSO_CLIENT_ID: 'EVE_SSO_CLIENT_ID=<Client ID from developers.eveonline.com>',
+  EVE_SSO_SECRET: 'EVE_SSO_SECRET=<Secret Key from developers.eveonline.com>',
+  EVE_SSO_AUTHORIZE_URL: 'EVE_SSO_AUTHORIZE_URL=https://login.eveonline.com/v2/oauth/authorize',
+  EVE_SSO_TOKEN_URL: 'EVE_SSO_TOKEN_URL=https://login.eveonline.com/v2/oauth/token',
+  EVE_SSO_JWKS_URL: 'EVE_SSO_JWKS_URL=https://login.eveonline.com/oauth/jwks',
+  DEAD_LETTER_AFTER_FAILURES: 'DEAD_LETTER_AFTER_FAILURES=3',
 };
 
 export class ConfigError extends Error {

@@ -13,6 +13,8 @@ import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** The handle a `db.transaction(...)` callback receives. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface DatabaseHandle {
   db: Database;
@@ -25,6 +27,12 @@ export interface DatabaseHandle {
    * On PGlite (one process by construction) it always succeeds.
    */
   tryLeaderLock(key: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel`, from any process; resolves with a function that stops
+   * listening. Through PGlite's socket it listens to nothing: there is one process by construction, and
+   * it signals itself in memory.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +71,12 @@ function wrapPglite(client: PGlite, owned: boolean): DatabaseHandle {
     kind: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     tryLeaderLock: async () => async () => {},
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, () => onNotify());
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     close: async () => {
       if (owned) await client.close();
     },
@@ -91,6 +105,12 @@ function openPostgres(client: postgres.Sql, kind: DatabaseHandle['kind']): Datab
         await reserved`select pg_advisory_unlock(${key})`.catch(() => undefined);
         reserved.release();
       };
+    },
+    listen: async (channel, onNotify) => {
+      if (kind === 'pglite') return async () => {};
+      // postgres.js keeps a dedicated connection for it and listens again after a reconnect.
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return () => unlisten().catch(() => undefined);
     },
     close: () => client.end({ timeout: 5 }),
   };

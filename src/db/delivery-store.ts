@@ -6,11 +6,15 @@ import { type DeliveryStatus, deliveries } from './schema.ts';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 
+/** NOTIFY channel raised when deliveries are committed: workers in other processes wake at once. */
+export const OUTBOX_NOTIFY_CHANNEL = 'killtracker_outbox';
+
 export function createDeliveryStore({ db }: { db: Database }) {
   return {
     /**
      * Leases up to `limit` deliveries that are due: the oldest unfinished one of each channel only.
-     * A lease that expired (its worker died) makes the delivery claimable again.
+     * A lease that expired (its worker died) makes the delivery claimable again, flagged as possibly
+     * posted already: its worker may have died after Discord took the message.
      */
     async claim(limit: number, leaseMs: number): Promise<DeliveryRow[]> {
       const due = db
@@ -35,6 +39,7 @@ export function createDeliveryStore({ db }: { db: Database }) {
           status: 'sending',
           leaseUntil: sql`now() + ${`${leaseMs} milliseconds`}::interval`,
           attempts: sql`${deliveries.attempts} + 1`,
+          postUnconfirmed: sql`${deliveries.postUnconfirmed} or ${deliveries.status} = 'sending'`,
         })
         .where(inArray(deliveries.id, due))
         .returning();
@@ -53,14 +58,18 @@ export function createDeliveryStore({ db }: { db: Database }) {
       await finish(db, id, 'failed', { lastError: reason });
     },
 
-    /** Gives the delivery back for another try after `delayMs`. */
-    async retryLater(id: number, delayMs: number, error: string): Promise<void> {
+    /**
+     * Gives the delivery back for another try after `delayMs`. `mayHaveLanded`: the failed attempt's
+     * POST may have created the message anyway, so the next attempt looks for it first.
+     */
+    async retryLater(id: number, delayMs: number, error: string, mayHaveLanded = false): Promise<void> {
       await db
         .update(deliveries)
         .set({
           status: 'pending',
           leaseUntil: null,
           lastError: error,
+          postUnconfirmed: mayHaveLanded,
           nextAttemptAt: sql`now() + ${`${Math.max(0, Math.round(delayMs))} milliseconds`}::interval`,
         })
         .where(eq(deliveries.id, id));

@@ -1,6 +1,7 @@
-// Per-guild settings (the optional tracker manager role).
+// Per-guild settings (the optional tracker manager role, whether only proven character links count).
 import { eq } from 'drizzle-orm';
 import type { Database } from './client.ts';
+import { bumpPilotsRevision } from './pilots-revision.ts';
 import { guildSettings } from './schema.ts';
 
 export type GuildSettingsRow = typeof guildSettings.$inferSelect;
@@ -19,6 +20,19 @@ export function createGuildSettingsRepository({ db }: { db: Database }) {
           target: guildSettings.guildId,
           set: { managerRoleId: roleId, updatedAt: new Date() },
         });
+    },
+    /** With true, links not proven through EVE SSO count for nothing in the *_roles clauses. */
+    async setRequireVerifiedLinks(guildId: string, required: boolean): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx
+          .insert(guildSettings)
+          .values({ guildId, requireVerifiedLinks: required })
+          .onConflictDoUpdate({
+            target: guildSettings.guildId,
+            set: { requireVerifiedLinks: required, updatedAt: new Date() },
+          });
+        await bumpPilotsRevision(tx, [guildId]);
+      });
     },
   };
 }

@@ -1,8 +1,9 @@
 // Received killmails, the R2Z2 cursor and new deliveries: written together in one transaction so a
 // crash replays at most the killmail in flight, and the unique keys make that replay harmless.
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { R2z2Document, TrackerMatch } from '../engine/index.ts';
 import type { Database } from './client.ts';
+import { OUTBOX_NOTIFY_CHANNEL } from './delivery-store.ts';
 import { deliveries, ingestCursor, killmails } from './schema.ts';
 import { recordTrackerMatches } from './tracker-repository.ts';
 
@@ -38,7 +39,7 @@ export function createKillmailStore({ db }: { db: Database }) {
 
     /** Moves the cursor forward (never backward): for skipped, invalid or gap sequences. */
     async advanceCursor(sequence: number): Promise<void> {
-      await upsertCursor(db, sequence);
+      await advanceCursorWith(db, sequence);
     },
 
     async commitKillmail(input: CommitKillmailInput): Promise<CommitResult> {
@@ -72,8 +73,10 @@ export function createKillmailStore({ db }: { db: Database }) {
             .returning({ id: deliveries.id });
           deliveriesCreated = created.length;
           await recordTrackerMatches(tx, input.matchedTrackerIds, input.receivedAt ?? new Date());
+          // Delivered on commit: delivery workers in other processes wake up instead of polling.
+          if (deliveriesCreated > 0) await tx.execute(sql`select pg_notify(${OUTBOX_NOTIFY_CHANNEL}, '')`);
         }
-        await upsertCursor(tx, input.sequence);
+        await advanceCursorWith(tx, input.sequence);
         return { stored: inserted.length > 0, deliveriesCreated };
       });
     },
@@ -104,15 +107,24 @@ export function createKillmailStore({ db }: { db: Database }) {
       return rows[0]?.document;
     },
 
-    /** Deletes killmails older than the retention window, and their finished deliveries. */
-    async purgeReceivedBefore(cutoff: Date): Promise<{ killmails: number; deliveries: number }> {
+    /**
+     * Deletes killmails older than the retention window with their finished deliveries. A delivery tried
+     * but still not posted by then has failed for good (it kept failing for days): it goes too, counted
+     * apart, instead of keeping its killmail forever. One never tried yet (no worker ran) stays.
+     */
+    async purgeReceivedBefore(
+      cutoff: Date,
+    ): Promise<{ killmails: number; deliveries: number; undelivered: number }> {
       return db.transaction(async (tx) => {
         const removedDeliveries = await tx
           .delete(deliveries)
           .where(
-            and(lt(deliveries.createdAt, cutoff), inArray(deliveries.status, ['sent', 'failed', 'stale'])),
+            and(
+              lt(deliveries.createdAt, cutoff),
+              or(inArray(deliveries.status, ['sent', 'failed', 'stale']), gt(deliveries.attempts, 0)),
+            ),
           )
-          .returning({ id: deliveries.id });
+          .returning({ id: deliveries.id, status: deliveries.status });
         const removedKillmails = await tx
           .delete(killmails)
           .where(
@@ -122,7 +134,10 @@ export function createKillmailStore({ db }: { db: Database }) {
             ),
           )
           .returning({ id: killmails.id });
-        return { killmails: removedKillmails.length, deliveries: removedDeliveries.length };
+        const undelivered = removedDeliveries.filter(
+          (row) => row.status === 'pending' || row.status === 'sending',
+        ).length;
+        return { killmails: removedKillmails.length, deliveries: removedDeliveries.length, undelivered };
       });
     },
   };
@@ -130,7 +145,8 @@ export function createKillmailStore({ db }: { db: Database }) {
 
 type Executor = Pick<Database, 'insert'>;
 
-async function upsertCursor(executor: Executor, sequence: number): Promise<void> {
+/** Moves the cursor to `sequence` (never backward) through `executor`, e.g. inside a transaction. */
+export async function advanceCursorWith(executor: Executor, sequence: number): Promise<void> {
   await executor
     .insert(ingestCursor)
     .values({ id: 1, sequence })

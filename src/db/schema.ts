@@ -171,6 +171,11 @@ export const deliveries = pgTable(
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     messageId: text('message_id'),
     lastError: text('last_error'),
+    /**
+     * An earlier attempt may have reached Discord (it ended after its POST was issued, or never ended):
+     * look for the alert in the channel before posting it again.
+     */
+    postUnconfirmed: boolean('post_unconfirmed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -181,6 +186,29 @@ export const deliveries = pgTable(
   ],
 );
 
+/**
+ * R2Z2 documents whose store failed the same deterministic way several times in a row: set aside so the
+ * feed moves on, for an operator to look at and retry (`killtracker deadletter list|retry`).
+ */
+export const deadLetters = pgTable(
+  'dead_letters',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sequence: bigint('sequence', { mode: 'number' }).notNull(),
+    killmailId: bigint('killmail_id', { mode: 'number' }),
+    /** True for a republished file (it replaces a stored killmail and never moves the cursor). */
+    republished: boolean('republished').notNull().default(false),
+    /** The document as received, as JSON text: jsonb would refuse exactly what may have failed. */
+    document: text('document').notNull(),
+    /** The error's message only (never a query's parameters). */
+    error: text('error').notNull(),
+    attempts: integer('attempts').notNull(),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex('dead_letters_sequence_republished_idx').on(table.sequence, table.republished)],
+);
+
 /** ESI names of characters, corporations, alliances and factions (also names seen for autocomplete). */
 export const entityNames = pgTable(
   'entity_names',
@@ -189,30 +217,91 @@ export const entityNames = pgTable(
     name: text('name').notNull(),
     category: text('category').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last time an alert asked for it (kept to the day): names nobody asked for in 30 days are purged. */
+    usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('entity_names_category_lower_name_idx').on(table.category, sql`lower(${table.name})`)],
+  (table) => [
+    index('entity_names_category_lower_name_idx').on(table.category, sql`lower(${table.name})`),
+    index('entity_names_used_at_idx').on(table.usedAt),
+  ],
 );
 
 // ---- Discord guild settings ----
 
-/** Per-guild settings: who besides Manage Server may manage trackers. */
+/** Per-guild settings: who besides Manage Server may manage trackers, and how links count. */
 export const guildSettings = pgTable('guild_settings', {
   guildId: text('guild_id').primaryKey(),
   managerRoleId: text('manager_role_id'),
+  /** When true, only links proven through EVE SSO count in the *_roles clauses. */
+  requireVerifiedLinks: boolean('require_verified_links').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/**
- * Which Discord roles the guild member behind an EVE character holds (the Discord form of Alliance
- * Auth "states"), for the *_roles clauses. Imported with `killtracker links import`.
- */
-export const characterLinks = pgTable(
-  'character_links',
+// ---- Pilots: EVE characters linked to guild members ----
+
+/** A member's EVE character in one guild: one owner per character per guild; a member may have several. */
+export const characters = pgTable(
+  'characters',
   {
     guildId: text('guild_id').notNull(),
     characterId: bigint('character_id', { mode: 'number' }).notNull(),
+    /** The Discord user who flies it. */
+    userId: text('user_id').notNull(),
+    /** Proven through EVE SSO; a self-declared link is not. */
+    verified: boolean('verified').notNull().default(false),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The admin who linked or moved it for the member; null when the member linked it themselves. */
+    linkedBy: text('linked_by'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.guildId, table.characterId] }),
+    index('characters_guild_user_idx').on(table.guildId, table.userId),
+  ],
+);
+
+/**
+ * The current Discord roles of guild members who have linked characters, fed from the gateway (or REST)
+ * so that every process sees them. Without a row, or once left, their characters count for nothing.
+ */
+export const guildMembers = pgTable(
+  'guild_members',
+  {
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** Role ids, sorted; without the guild id (Discord's @everyone role). */
     roleIds: jsonb('role_ids').$type<string[]>().notNull(),
+    /** Set when the member left the guild (or Discord said they are not in it). */
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    /** When Discord last told us about this member: the REST refresh looks up the oldest. */
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.guildId, table.characterId] })],
+  (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
+);
+
+/**
+ * A single row counting changes to characters, guild members and require_verified_links; each guild's
+ * row in guild_pilots_revision holds the count of its last change, so a process reloads only those guilds.
+ */
+export const pilotsRevision = pgTable('pilots_revision', {
+  id: integer('id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
+
+export const guildPilotsRevision = pgTable('guild_pilots_revision', {
+  guildId: text('guild_id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull(),
+});
+
+/** One EVE SSO login under way: whoever answers the callback links the character to this member, once. */
+export const ssoStates = pgTable(
+  'sso_states',
+  {
+    state: text('state').primaryKey(),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('sso_states_expires_at_idx').on(table.expiresAt)],
 );

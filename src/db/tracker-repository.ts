@@ -1,7 +1,7 @@
 // Trackers in the database: every write bumps the shared revision so each process's matcher reloads it.
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrackerDefinition } from '../engine/index.ts';
-import type { Database } from './client.ts';
+import type { Database, Transaction as Tx } from './client.ts';
 import { isUniqueViolation } from './errors.ts';
 import { trackers, trackersRevision } from './schema.ts';
 
@@ -18,8 +18,6 @@ export class DuplicateTrackerNameError extends Error {
     this.name = 'DuplicateTrackerNameError';
   }
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function bumpRevision(tx: Tx): Promise<number> {
   const rows = await tx

@@ -2,14 +2,20 @@
 // and sorts every failure into "retry later", "this channel is gone" or "this message is bad".
 import { DiscordAPIError, HTTPError, REST } from '@discordjs/rest';
 import {
+  type APIMessage,
+  type APIUser,
   type RESTPostAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageResult,
   Routes,
 } from 'discord-api-types/v10';
+import { findPostedAlert, type PostedAlertQuery } from './posted-alert.ts';
 
 export type SendFailure =
-  /** 5xx, network trouble, timeouts, a bad token: try again later. */
-  | { kind: 'retry'; reason: string }
+  /**
+   * 5xx, network trouble, timeouts, a bad token: try again later. `mayHaveLanded` when Discord may have
+   * created the message anyway (a 5xx, a dropped connection), false when it surely did not (429, 401).
+   */
+  | { kind: 'retry'; reason: string; mayHaveLanded?: boolean }
   /** 403/404 on the channel: stop posting there and tell the admins why. */
   | { kind: 'channel'; reason: string }
   /** Discord rejected this message itself (400): retrying cannot help. */
@@ -19,7 +25,16 @@ export type SendResult = { ok: true; messageId: string } | { ok: false; failure:
 
 export interface AlertSender {
   send(channelId: string, body: RESTPostAPIChannelMessageJSONBody, nonce: string): Promise<SendResult>;
+  /**
+   * The id of the alert for this delivery if it is among the channel's recent messages (an earlier
+   * POST landed but was never marked sent). Throws when Discord cannot be asked (e.g. the bot lacks Read
+   * Message History): the caller then posts, relying on the nonce.
+   */
+  findPosted?(channelId: string, query: PostedAlertQuery): Promise<string | undefined>;
 }
+
+/** How far back a re-sent delivery looks for its alert: a busy channel's last minutes. */
+const RECENT_MESSAGES = 50;
 
 const CHANNEL_ADVICE: Record<number, string> = {
   10003:
@@ -39,20 +54,34 @@ export function classifySendError(error: unknown): SendFailure {
           CHANNEL_ADVICE[code] ?? `Discord answered ${error.status} (${error.message}) for this channel.`,
       };
     }
-    if (error.status === 401)
-      return { kind: 'retry', reason: 'Discord rejected the bot token (401): check DISCORD_TOKEN.' };
+    if (error.status === 401) {
+      return {
+        kind: 'retry',
+        reason: 'Discord rejected the bot token (401): check DISCORD_TOKEN.',
+        mayHaveLanded: false,
+      };
+    }
     if (error.status >= 400 && error.status < 500 && error.status !== 429) {
       return {
         kind: 'message',
         reason: `Discord rejected the message (${error.status} ${code}): ${error.message}`,
       };
     }
-    return { kind: 'retry', reason: `Discord error ${error.status}: ${error.message}` };
+    return {
+      kind: 'retry',
+      reason: `Discord error ${error.status}: ${error.message}`,
+      mayHaveLanded: error.status !== 429,
+    };
   }
-  if (error instanceof HTTPError)
-    return { kind: 'retry', reason: `Discord HTTP ${error.status}: ${error.message}` };
+  if (error instanceof HTTPError) {
+    return {
+      kind: 'retry',
+      reason: `Discord HTTP ${error.status}: ${error.message}`,
+      mayHaveLanded: error.status !== 429,
+    };
+  }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { kind: 'retry', reason: `network error talking to Discord: ${message}` };
+  return { kind: 'retry', reason: `network error talking to Discord: ${message}`, mayHaveLanded: true };
 }
 
 export function createRestAlertSender(options: {
@@ -66,6 +95,7 @@ export function createRestAlertSender(options: {
     timeout: options.timeoutMs ?? 15_000,
     retries: options.retries ?? 2,
   }).setToken(options.token);
+  let botUserId: Promise<string> | undefined;
   return {
     async send(channelId, body, nonce) {
       try {
@@ -78,6 +108,18 @@ export function createRestAlertSender(options: {
       } catch (error) {
         return { ok: false, failure: classifySendError(error) };
       }
+    },
+
+    async findPosted(channelId, query) {
+      botUserId ??= (rest.get(Routes.user('@me')) as Promise<APIUser>).then((user) => user.id);
+      botUserId.catch(() => (botUserId = undefined));
+      const [userId, messages] = await Promise.all([
+        botUserId,
+        rest.get(Routes.channelMessages(channelId), {
+          query: new URLSearchParams({ limit: String(RECENT_MESSAGES) }),
+        }) as Promise<APIMessage[]>,
+      ]);
+      return findPostedAlert(messages, userId, query)?.id;
     },
   };
 }

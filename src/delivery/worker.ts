@@ -1,5 +1,6 @@
 // The outbox worker: lease due deliveries, drop stale ones, resolve names (briefly), render, post,
-// and record the outcome. Channels proceed in parallel; each channel's alerts keep their order.
+// and record the outcome. Channels proceed independently (a slow or rate-limited channel holds up only
+// itself); each channel's alerts keep their order. Woken on commit, it polls only as a safety net.
 
 import { pause } from '../clock.ts';
 import type { DeliveryRow, DeliveryStore } from '../db/delivery-store.ts';
@@ -13,6 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { alertEntityIds, nameLookup } from './alert-names.ts';
 import type { AlertSender } from './discord-sender.ts';
+import { createOutboxSignal, type OutboxSignal } from './outbox-signal.ts';
 
 export interface DeliveryWorkerOptions {
   deliveries: DeliveryStore;
@@ -26,9 +28,13 @@ export interface DeliveryWorkerOptions {
   metrics?: Metrics;
   defaultMaxAgeMinutes: number;
   now?: () => number;
+  /** Deliveries in flight at once (each in its own channel). */
   batchSize?: number;
   leaseMs?: number;
+  /** Safety-net poll while idle: retry times and expired leases come due without a signal. */
   idleMs?: number;
+  /** Rung when deliveries are committed; the worker also rings it itself when one finishes. */
+  wake?: OutboxSignal;
   /** How long an alert may wait for ESI names before it is posted with ids. */
   namesDeadlineMs?: number;
 }
@@ -60,6 +66,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   const now = options.now ?? Date.now;
   const batchSize = options.batchSize ?? 25;
   const leaseMs = options.leaseMs ?? 30_000;
+  const wake = options.wake ?? createOutboxSignal();
   const reportedChannels = new Set<string>();
   let gaugeUpdatedAt = 0;
 
@@ -78,10 +85,38 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     };
   }
 
+  /**
+   * An earlier attempt may have reached Discord without being marked sent (the database dropped the
+   * connection after the POST, or the worker died): if the alert is in the channel, take it as sent.
+   */
+  async function alreadyPosted(row: DeliveryRow, nonce: string): Promise<boolean> {
+    if (!row.postUnconfirmed || !options.sender.findPosted) return false;
+    let messageId: string | undefined;
+    try {
+      messageId = await options.sender.findPosted(row.channelId, { nonce, killmailId: row.killmailId });
+    } catch (error) {
+      log.warn(
+        { err: error, delivery: row.id, channel: row.channelId },
+        'could not read the channel to check for an earlier post (give the bot Read Message History); posting',
+      );
+      return false;
+    }
+    if (messageId === undefined) return false;
+    await deliveries.markSent(row.id, messageId);
+    metrics?.deliveries.inc({ outcome: 'sent' });
+    log.info(
+      { delivery: row.id, channel: row.channelId, killmail: row.killmailId, message: messageId },
+      'alert was already posted by an earlier attempt; marked sent without posting it again',
+    );
+    return true;
+  }
+
   async function deliver(
     row: DeliveryRow,
     loadKillmail: (id: number) => Promise<Killmail | undefined>,
   ): Promise<void> {
+    const nonce = `kt${row.id}`;
+    if (await alreadyPosted(row, nonce)) return;
     const killmail = await loadKillmail(row.killmailId);
     if (!killmail) {
       await deliveries.markFailed(row.id, 'killmail no longer stored');
@@ -101,7 +136,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
       deadlineMs: options.namesDeadlineMs ?? 3000,
     });
     const body = renderAlert({ killmail, matches, names: nameLookup(resolved), universe, catalog });
-    const result = await options.sender.send(row.channelId, body, `kt${row.id}`);
+    const result = await options.sender.send(row.channelId, body, nonce);
     if (result.ok) {
       await deliveries.markSent(row.id, result.messageId);
       metrics?.deliveries.inc({ outcome: 'sent' });
@@ -115,7 +150,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
         { delivery: row.id, channel: row.channelId, attempts: row.attempts, retryInMs: delay },
         failure.reason,
       );
-      await deliveries.retryLater(row.id, delay, failure.reason);
+      await deliveries.retryLater(row.id, delay, failure.reason, failure.mayHaveLanded ?? true);
     } else if (failure.kind === 'message') {
       log.error({ delivery: row.id, channel: row.channelId, killmail: row.killmailId }, failure.reason);
       await deliveries.markFailed(row.id, failure.reason);
@@ -152,33 +187,61 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     }
   }
 
+  async function updateGauge(claimed: number): Promise<void> {
+    if (!metrics || (claimed === 0 && now() - gaugeUpdatedAt <= GAUGE_INTERVAL_MS)) return;
+    gaugeUpdatedAt = now();
+    metrics.deliveriesPending.set(await deliveries.countUnfinished());
+  }
+
   return {
-    /** Delivers one batch; resolves with how many deliveries it handled. */
+    /** Delivers one batch and waits for all of it; resolves with how many deliveries it handled. */
     async runOnce(): Promise<number> {
       const rows = await deliveries.claim(batchSize, leaseMs);
       const loadKillmail = killmailLoader();
       await Promise.all(rows.map((row) => deliverSafely(row, loadKillmail)));
-      if (metrics && (rows.length > 0 || now() - gaugeUpdatedAt > GAUGE_INTERVAL_MS)) {
-        gaugeUpdatedAt = now();
-        metrics.deliveriesPending.set(await deliveries.countUnfinished());
-      }
+      await updateGauge(rows.length);
       return rows.length;
     },
 
-    /** Works until the signal aborts; sleeps briefly when there is nothing to do. */
+    /**
+     * Works until the signal aborts. Claims whatever is due whenever a slot is free, never waiting for
+     * a batch to finish: a channel stuck behind a rate limit keeps one slot, the others keep posting.
+     */
     async run(signal: AbortSignal): Promise<void> {
+      const inFlight = new Set<Promise<void>>();
       let failures = 0;
       while (!signal.aborted) {
-        try {
-          const handled = await this.runOnce();
-          failures = 0;
-          if (handled === 0) await pause(options.idleMs ?? 500, signal);
-        } catch (error) {
-          failures++;
-          log.error({ err: error }, 'delivery worker could not claim deliveries (database down?); retrying');
-          await pause(Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)), signal);
+        const free = batchSize - inFlight.size;
+        let claimed = 0;
+        if (free > 0) {
+          try {
+            const rows = await deliveries.claim(free, leaseMs);
+            failures = 0;
+            claimed = rows.length;
+            const loadKillmail = killmailLoader();
+            for (const row of rows) {
+              const task: Promise<void> = deliverSafely(row, loadKillmail).finally(() => {
+                inFlight.delete(task);
+                // The channel's next alert may be due now.
+                wake.notify();
+              });
+              inFlight.add(task);
+            }
+            await updateGauge(claimed);
+          } catch (error) {
+            failures++;
+            log.error(
+              { err: error },
+              'delivery worker could not claim deliveries (database down?); retrying',
+            );
+            await pause(Math.min(30_000, 1000 * 2 ** Math.min(failures, 5)), signal);
+            continue;
+          }
         }
+        if (claimed > 0 && claimed === free) continue;
+        await wake.wait(options.idleMs ?? 2_000, signal);
       }
+      await Promise.allSettled(inFlight);
     },
   };
 }

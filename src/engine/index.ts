@@ -1,8 +1,9 @@
-// Public API of the engine: killmail parsing and normalization, the clause registry, tracker validation
-// and compilation, the matcher and fleet detection. The map and item catalog are in ./universe/index.ts,
-// alert rendering in ./render/index.ts.
+// Public API of the engine: killmail parsing and normalization, the clause registry and its value kinds,
+// tracker validation and compilation, the matcher, fleet detection, and number formatting as players read
+// it. The map and the item catalog are in ./universe/index.ts, alert rendering in ./render/index.ts.
 
-export { type DescribeOptions, describeClause, describeTracker } from './clauses/describe.ts';
+export type { ItemCatalog } from './catalog.ts';
+export { type DescribeOptions, describeClause, describeTracker, setsCondition } from './clauses/describe.ts';
 export {
   CLAUSE_DEFINITIONS,
   CLAUSE_KEYS,
@@ -13,14 +14,25 @@ export {
 export type {
   ClauseDefinition,
   ClauseGroup,
+  ClauseMenu,
   ClauseNameKind,
   ClauseNameLookup,
   ClauseValue,
   ClauseValueKind,
 } from './clauses/types.ts';
+export {
+  formatClauseNumber,
+  isListValueKind,
+  type ListValueKind,
+  nameKindOf,
+  VALUE_KINDS,
+  type ValueKindSpec,
+  type ValueKindsFrom,
+  valueInputOf,
+} from './clauses/value-kinds.ts';
 export { isSnowflake } from './clauses/values.ts';
-export { findMainGroup, findMainShipGroup, mainThreshold } from './fleet.ts';
 export { formatCount, formatIsk, formatJumps, formatLightYears, formatSecurity } from './format.ts';
+export { findMainGroup, findMainShipGroup, mainThreshold } from './fleet.ts';
 export { type NormalizeContext, normalizeKillmail } from './killmail/normalize.ts';
 export {
   type KillmailParseEntry,
@@ -34,6 +46,7 @@ export { type CompiledTracker, type CompileTrackerOptions, compileTracker } from
 export type { EsiName, EsiNameCategory, ResolvedName } from './names.ts';
 export { createMatchScope } from './tracker/match-scope.ts';
 export type * from './tracker/types.ts';
+export type { Universe } from './universe/types.ts';
 export {
   InvalidTrackerError,
   type TrackerBatchProblem,

@@ -3,11 +3,12 @@
 import { pause } from '../clock.ts';
 import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { createCharacterLinkRepository } from '../db/character-link-repository.ts';
-import { createDeliveryStore } from '../db/delivery-store.ts';
+import { createDeadLetterStore } from '../db/dead-letter-store.ts';
+import { createDeliveryStore, OUTBOX_NOTIFY_CHANNEL } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
+import { createOutboxSignal } from '../delivery/outbox-signal.ts';
 import { createDeliveryWorker } from '../delivery/worker.ts';
 import { createMatcher } from '../engine/index.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
@@ -17,7 +18,8 @@ import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createKillmailIngestor } from './ingest-killmail.ts';
-import { createLinkCache } from './link-cache.ts';
+import { createLinkCache, type LinkCache } from './link-cache.ts';
+import { purgeExpired } from './retention.ts';
 import { createTrackerSync, type TrackerSync } from './tracker-sync.ts';
 import type { WorldHolder } from './world.ts';
 
@@ -31,6 +33,8 @@ export interface PipelineSettings {
   KILLMAIL_RETENTION_DAYS: number;
   /** How long a worker owns a claimed delivery; after a crash it is retried once this expires. */
   DELIVERY_LEASE_SECONDS: number;
+  /** Same deterministic store failures in a row before a document is set aside (default 3). */
+  DEAD_LETTER_AFTER_FAILURES?: number;
   /** For the daily check for a new SDE build (done by the process that polls R2Z2). */
   SDE_URL: string;
   DATA_DIR: string;
@@ -48,19 +52,20 @@ export interface PipelineOptions {
   metrics: Metrics;
   /** Poll R2Z2 (default true); worker-only processes set false. */
   ingest?: boolean;
+  /** How often trackers and the character -> roles view are checked for changes (default 1 s). */
   trackerRefreshMs?: number;
 }
 
 export interface RunningPipeline {
   sync: TrackerSync;
+  /** The character -> roles view the role clauses read. */
+  links: LinkCache;
   poller(): R2z2Poller | undefined;
   /** Resolves when every loop has stopped. */
   stop(): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60_000;
-/** Links change when an admin imports a new export: a short delay is fine. */
-const LINKS_REFRESH_MS = 30_000;
 
 export async function startPipeline(options: PipelineOptions): Promise<RunningPipeline> {
   const { database, settings, world, log, metrics } = options;
@@ -72,6 +77,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const trackers = createTrackerRepository({ db });
   const killmails = createKillmailStore({ db });
   const deliveries = createDeliveryStore({ db });
+  const deadLetters = createDeadLetterStore({ db });
 
   const sync = createTrackerSync({
     trackers,
@@ -80,8 +86,17 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     onLoaded: (count) => metrics.trackersLoaded.set(count),
   });
   await sync.refresh();
-  const links = createLinkCache(createCharacterLinkRepository({ db }));
+  const links = createLinkCache({ db });
   await links.refresh();
+
+  // Committed deliveries wake the worker: in memory here, through NOTIFY from other processes.
+  const outbox = createOutboxSignal();
+  const unlisten = await database
+    .listen(OUTBOX_NOTIFY_CHANNEL, () => outbox.notify())
+    .catch((error: unknown) => {
+      log.warn({ err: error }, "cannot LISTEN for new deliveries; other processes' alerts wait for the poll");
+      return async () => {};
+    });
 
   const worker = createDeliveryWorker({
     deliveries,
@@ -94,15 +109,25 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     metrics,
     defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES,
     leaseMs: settings.DELIVERY_LEASE_SECONDS * 1000,
+    wake: outbox,
   });
 
   let poller: R2z2Poller | undefined;
+  const refreshMs = options.trackerRefreshMs ?? 1000;
   const loops: Promise<void>[] = [
-    every(options.trackerRefreshMs ?? 1000, signal, () => sync.refresh(), log, 'tracker refresh'),
+    every(refreshMs, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
-    every(DAY_MS, signal, async () => purge(), log, 'retention purge', true),
+    every(
+      DAY_MS,
+      signal,
+      () => purgeExpired({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log }),
+      log,
+      'retention purge',
+      true,
+    ),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
-    every(LINKS_REFRESH_MS, signal, () => links.refresh(), log, 'character links reload', false),
+    // Members' roles change in Discord at any time: the role clauses follow within a second.
+    every(refreshMs, signal, () => links.refresh(), log, 'character roles reload', false),
   ];
   if (options.ingest ?? true) loops.push(pollWhenLeader());
 
@@ -121,12 +146,6 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     if (result.imported) await reloadWorld();
   }
 
-  async function purge(): Promise<void> {
-    const cutoff = new Date(Date.now() - settings.KILLMAIL_RETENTION_DAYS * DAY_MS);
-    const removed = await killmails.purgeReceivedBefore(cutoff);
-    log.info({ ...removed, cutoff }, 'purged killmails past the retention window');
-  }
-
   async function pollWhenLeader(): Promise<void> {
     const ingestor = createKillmailIngestor({
       store: killmails,
@@ -135,6 +154,11 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       log: log.child({ component: 'ingest' }),
       metrics,
       linksFor: links.linksFor,
+      deadLetters,
+      onDeliveriesCreated: () => outbox.notify(),
+      ...(settings.DEAD_LETTER_AFTER_FAILURES
+        ? { deadLetterAfter: settings.DEAD_LETTER_AFTER_FAILURES }
+        : {}),
     });
     let announced = false;
     let sdeChecks: Promise<void> | undefined;
@@ -170,10 +194,12 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
 
   return {
     sync,
+    links,
     poller: () => poller,
     async stop() {
       abort.abort();
       await Promise.allSettled(loops);
+      await unlisten();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { UserError } from '../../src/bot/types.ts';
+import { UserError } from '../../src/user-error.ts';
 import { clauseFromInput } from '../../src/commands/tracker/clause-input/clause-lookup.ts';
 import { parseClauseInput } from '../../src/commands/tracker/clause-input/parse.ts';
 import { editorWorld, GROUPS, ITEMS, PLACES } from '../fixtures/clause-input/editor-world.ts';

@@ -1,8 +1,8 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTracker } from '../../src/commands/tracker/save-tracker.ts';
 import type { TrackerRow } from '../../src/db/tracker-repository.ts';
 import type { TrackerDefinition } from '../../src/engine/index.ts';
+import { createTracker } from '../../src/tracker-ops/save.ts';
 import { editorWorld, GROUPS, ITEMS, PLACES } from '../fixtures/clause-input/editor-world.ts';
 import { FALCON, GOONS, GURISTAS, HORDE, KARMAFLEET } from '../fixtures/clause-input/known-names.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';

@@ -7,9 +7,9 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTracker } from '../../src/commands/tracker/save-tracker.ts';
 import type { TrackerRow } from '../../src/db/tracker-repository.ts';
 import { CLAUSE_DEFINITIONS, type TrackerDefinition } from '../../src/engine/index.ts';
+import { createTracker } from '../../src/tracker-ops/save.ts';
 import type { RecordedInteractionCallback } from '../fakes/discord/index.ts';
 import { PLACES } from '../fixtures/clause-input/editor-world.ts';
 import { HORDE } from '../fixtures/clause-input/known-names.ts';
@@ -217,6 +217,30 @@ describeEachDatabase(
       );
       expect(String(unknown.data?.content)).toContain('No solar system called "Atlantis"');
       expect((await stored(row))?.clauses).toEqual({ require_min_value: 1_000_000 });
+    });
+
+    it('GIVEN a value that waits on ESI and ESI fails THEN the advice is an ephemeral follow-up and the editor stays', async () => {
+      const row = await create('Waiting on ESI');
+      const editor = await openEditor(row);
+      await harness.esi.setDown('unavailable');
+      try {
+        const failed = await harness.modal(
+          `trk1:val:${row.id}:require_attacker_alliances`,
+          [{ customId: 'value', value: 'Brave Collective' }],
+          'admin',
+          editor,
+        );
+        expect(failed.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+        const [advice] = await harness.fake.waitFor(() => harness.fake.followUps.get(failed.token));
+        expect(advice?.content).toContain('ESI did not answer in time');
+        expect((advice?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+        const after = harness.fake.originals.get(failed.token);
+        expect(after?.embeds).toEqual(editor.embeds);
+        expect(after?.components).toEqual(editor.components);
+        expect((await stored(row))?.clauses).toEqual({});
+      } finally {
+        await harness.esi.setDown(false);
+      }
     });
 
     it('picks roles for a roles clause with the role select, and Back returns to the editor unchanged', async () => {

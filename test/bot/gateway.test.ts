@@ -1,17 +1,56 @@
-import { MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { NO_PERMISSION_MESSAGE, UNKNOWN_COMPONENT_MESSAGE } from '../../src/bot/interaction-router.ts';
 import { startBot } from '../../src/bot/start-bot.ts';
+import type { ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
 import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
+import { NO_PERMISSION_MESSAGE, UNKNOWN_COMPONENT_MESSAGE } from '../../src/commands/messages.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
 import { silentLogger } from '../../src/log.ts';
 import { chatInputInteraction, FakeDiscord, nextSnowflake } from '../fakes/discord/index.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { addTracker } from './tracker-support.ts';
+
+/** Test-only: a command any member of the guild may run, with an autocompleted option. */
+const memberCommand: SlashCommand = {
+  data: {
+    name: 'whoami',
+    description: 'Says who ran it',
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'as',
+        description: 'A nickname',
+        autocomplete: true,
+      },
+    ],
+  },
+  access: 'member',
+  async execute(interaction) {
+    await interaction.reply({ content: `You are <@${interaction.user.id}>.`, flags: MessageFlags.Ephemeral });
+  },
+  async autocomplete(interaction) {
+    await interaction.respond([{ name: 'Pilot', value: 'pilot' }]);
+  },
+};
+
+/** Test-only: a button any member may press (a PPK claim will be one). */
+const memberButton: ComponentHandler<true> = {
+  name: 'test member button',
+  access: 'member',
+  parse: (customId) => (customId === 'test:claim' ? true : undefined),
+  async run(interaction) {
+    await interaction.reply({ content: 'Claimed.', flags: MessageFlags.Ephemeral });
+  },
+};
 
 describeEachDatabase('gateway bot: registration, permissions, error boundary', (getDb) => {
   let harness: BotHarness;
   beforeAll(async () => {
-    harness = await startBotHarness(getDb().handle);
+    harness = await startBotHarness(getDb().handle, {
+      extraCommands: [memberCommand],
+      extraComponents: [memberButton as ComponentHandler<never>],
+    });
   });
   afterAll(async () => harness?.stop());
 
@@ -27,7 +66,29 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
   it('registers its commands globally with Manage Server as the default permission', () => {
     const names = harness.fake.commands().map((command) => command.name);
     expect(names).toContain('killtracker');
-    for (const command of harness.fake.commands()) expect(command.default_member_permissions).toBe('32');
+    for (const command of harness.fake.commands()) {
+      if (command.name === memberCommand.data.name) continue;
+      expect(command.default_member_permissions).toBe('32');
+    }
+  });
+
+  it("GIVEN a plain member THEN a 'member' command, its autocomplete and a 'member' button run, while 'manager' ones are refused", async () => {
+    const mine = await harness.fake.dispatchInteraction(
+      chatInputInteraction(harness.fake, harness.as('member'), { name: 'whoami' }),
+    );
+    expect(mine.data?.content).toBe(`You are <@${harness.users.member.id}>.`);
+    expect(await harness.autocomplete('', [option.focused('as', 'p')], 'member', 'whoami')).toEqual([
+      { name: 'Pilot', value: 'pilot' },
+    ]);
+    expect((await harness.button('test:claim', 'member')).data?.content).toBe('Claimed.');
+
+    const list = await harness.tracker('list', [], 'member');
+    expect(list.data?.content).toBe(NO_PERMISSION_MESSAGE);
+    const row = await addTracker(harness, 'Managers only');
+    const toggle = await harness.button(editorCustomId('toggle', row.id), 'member');
+    expect(toggle.data?.content).toBe(NO_PERMISSION_MESSAGE);
+    expect(await harness.autocomplete('show', [option.focused('tracker', '')], 'member')).toEqual([]);
+    expect((await harness.ctx.trackers.get(row.id, harness.guildId))?.definition.enabled).toBe(false);
   });
 
   it('refuses a member without Manage Server or the manager role, ephemerally', async () => {
@@ -60,7 +121,7 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
         readyTimeoutMs: 20_000,
       });
       await expect(start).rejects.toThrow(/Could not register the slash commands.*Check DEV_GUILD_ID/);
-      await vi.waitFor(() => expect(refusing.connectedSessions).toBe(0));
+      await vi.waitFor(() => expect(refusing.connectedSessions).toBe(0), { timeout: 60_000 });
     } finally {
       await refusing.stop();
     }

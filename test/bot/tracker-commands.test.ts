@@ -1,8 +1,9 @@
-import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_PERMISSION_MESSAGE } from '../../src/bot/interaction-router.ts';
-import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
-import { EVERY_KILLMAIL_WARNING } from '../../src/commands/tracker/enable-disable.ts';
+import { NO_PERMISSION_MESSAGE } from '../../src/commands/messages.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
+import { type TrackerSubcommandName, trackerCommand } from '../../src/commands/tracker/index.ts';
+import { EVERY_KILLMAIL_WARNING } from '../../src/tracker-ops/enable.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { addTracker, componentsOf, contentOf, embedsOf, JITA, storeKillmail } from './tracker-support.ts';
@@ -42,6 +43,39 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
     expect(options.map((entry) => entry.name)).toEqual(SUBCOMMANDS);
     const set = options.find((entry) => entry.name === 'set') as { options?: Array<{ name: string }> };
     expect(set.options?.map((entry) => entry.name)).toEqual(['origin', 'color', 'channel', 'max-age']);
+  });
+
+  it('GIVEN the subcommand files THEN the registered JSON, the dispatch map and the name union agree', () => {
+    const command = harness.fake.commands().find((candidate) => candidate.name === 'tracker');
+    const registered = (command?.options ?? []).flatMap((entry) =>
+      entry.type === ApplicationCommandOptionType.SubcommandGroup
+        ? (entry.options ?? []).map((sub) => `${entry.name} ${sub.name}`)
+        : [entry.name],
+    );
+    // The union is derived from the files: a subcommand added or removed changes it, and this record.
+    const names: Record<TrackerSubcommandName, true> = {
+      create: true,
+      'add-clause': true,
+      'remove-clause': true,
+      show: true,
+      list: true,
+      enable: true,
+      disable: true,
+      rename: true,
+      clone: true,
+      delete: true,
+      'set origin': true,
+      'set color': true,
+      'set channel': true,
+      'set max-age': true,
+      ping: true,
+      preview: true,
+      test: true,
+      export: true,
+      import: true,
+    };
+    expect([...trackerCommand.subcommands.keys()]).toEqual(registered);
+    expect(registered).toEqual(Object.keys(names));
   });
 
   describe('create', () => {

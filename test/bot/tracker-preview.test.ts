@@ -1,7 +1,7 @@
 import { InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
-import { NO_KILLMAILS_MESSAGE } from '../../src/commands/tracker/test-post.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
+import { NO_KILLMAILS_MESSAGE } from '../../src/tracker-ops/test-post.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { AMARR, addTracker, deferredAnswer, JITA, storeKillmail } from './tracker-support.ts';
@@ -149,6 +149,20 @@ describeEachDatabase('/tracker preview and test post', (getDb) => {
       );
       expect(answer.content).toContain(`The bot could not post in <#${harness.channels.alerts}>`);
       expect(answer.content).toContain('give the bot Send Messages and Embed Links');
+    });
+
+    it('GIVEN the editor Test post button fails (no killmails yet) THEN the advice is an ephemeral follow-up and the editor stays', async () => {
+      const row = await jitaWatch();
+      const shown = await harness.tracker('show', [option.string('tracker', String(row.id))]);
+      const editor = await harness.fake.waitForOriginal(shown.token);
+      const callback = await harness.button(editorCustomId('test', row.id), 'admin', editor);
+      expect(callback.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+      const [advice] = await harness.fake.waitFor(() => harness.fake.followUps.get(callback.token));
+      expect(advice?.content).toBe(NO_KILLMAILS_MESSAGE);
+      expect((advice?.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      const after = harness.fake.originals.get(callback.token);
+      expect(after?.embeds).toEqual(editor.embeds);
+      expect(after?.components).toEqual(editor.components);
     });
 
     it('GIVEN the editor Test post button THEN the alert is posted and the editor shows the notice in place', async () => {

@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { editorCustomId } from '../../src/commands/tracker/custom-ids.ts';
+import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
 import { chatInputInteraction, nextSnowflake, permissionBits } from '../fakes/discord/index.ts';
 import {
   type BotHarness,
@@ -15,7 +15,7 @@ import {
   subcommandOptions,
 } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-import { AMARR, addTracker, contentOf, JITA } from './tracker-support.ts';
+import { AMARR, addTracker, contentOf, embedOf, JITA } from './tracker-support.ts';
 
 /** A server whose bot role lacks Mention Everyone, with a channel the bot may not post in. */
 interface StrictGuild {
@@ -61,7 +61,9 @@ describeEachDatabase('/tracker set, ping and the ping editor', (getDb) => {
       locked: harness.fake.channelId('locked', guild.id),
       quietRole: harness.fake.roleId('Quiet', guild.id),
     };
-    await vi.waitFor(() => expect(harness.bot.client.guilds.cache.has(guild.id)).toBe(true));
+    await vi.waitFor(() => expect(harness.bot.client.guilds.cache.has(guild.id)).toBe(true), {
+      timeout: 60_000,
+    });
   });
   afterAll(async () => harness?.stop());
 
@@ -253,6 +255,20 @@ describeEachDatabase('/tracker set, ping and the ping editor', (getDb) => {
       for (const arg of ['none', 'here', 'everyone', 'roles'])
         expect(components).toContain(editorCustomId('ping', row.id, arg));
       expect(components).toContain(`"default_values":[{"id":"${harness.roles.fc}","type":"role"}]`);
+    });
+
+    it("GIVEN a ping THEN the editor's Pings field words it as the ping editor does", async () => {
+      for (const [ping, worded] of [
+        [{ everyone: true, here: true, roles: [harness.roles.fc] }, `@everyone, <@&${harness.roles.fc}>`],
+        [{ everyone: false, here: false, roles: [] }, 'nobody'],
+      ] as const) {
+        const row = await addTracker(harness, `Worded ${worded}`, {
+          ping: { ...ping, roles: [...ping.roles] },
+        });
+        const shown = await harness.tracker('show', [option.string('tracker', String(row.id))]);
+        expect(embedOf(shown).fields?.find((field) => field.name === 'Pings')?.value).toBe(worded);
+        expect(contentOf(await harness.button(editorCustomId('pings', row.id)))).toContain(`ping ${worded}.`);
+      }
     });
 
     it('GIVEN @here, @everyone and No pings buttons THEN each saves at once and redraws in place', async () => {

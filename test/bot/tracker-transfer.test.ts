@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EXPORT_FILE_NAME } from '../../src/commands/tracker/export.ts';
-import { MAX_IMPORT_BYTES } from '../../src/commands/tracker/import.ts';
+import { EXPORT_FILE_NAME } from '../../src/commands/tracker/subcommands/export.ts';
+import { MAX_IMPORT_BYTES } from '../../src/commands/tracker/subcommands/import.ts';
 import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import type { RecordedInteractionCallback } from '../fakes/discord/index.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';

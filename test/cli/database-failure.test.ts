@@ -36,7 +36,7 @@ describe('database failures on the command line', () => {
       } finally {
         await handle.close();
       }
-    }, 120_000);
+    });
     afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
     it('WHEN listing trackers THEN it prints one line with the cause and exits 1', async () => {

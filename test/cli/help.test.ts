@@ -29,9 +29,10 @@ describe('killtracker help', () => {
       'db',
       'sde',
       'trackers',
-      'links',
+      'characters',
       'route',
       'replay',
+      'deadletter',
     ]);
   });
 
@@ -121,8 +122,19 @@ describe('killtracker argument errors', () => {
       "Unknown option '--channel'",
       'Usage: killtracker trackers list',
     ],
-    [['links', 'import', 'links.json'], '--guild is required.', 'Usage: killtracker links import'],
-    [['links', 'export', '--guild', '1'], '--guild must be a Discord id', 'Usage: killtracker links export'],
+    [['characters', 'import', 'c.json'], '--guild is required.', 'Usage: killtracker characters import'],
+    [
+      ['characters', 'export', '--guild', '1'],
+      '--guild must be a Discord id',
+      'Usage: killtracker characters export',
+    ],
+    [
+      ['deadletter', 'retry'],
+      'Give the ID of the dead letter to retry.',
+      'Usage: killtracker deadletter retry ID',
+    ],
+    [['deadletter', 'retry', 'abc'], 'ID must be a dead letter id', 'Usage: killtracker deadletter retry ID'],
+    [['deadletter', 'list', '--all'], "Unknown option '--all'", 'Usage: killtracker deadletter list'],
     [['route', 'Jita'], 'Give two solar systems, FROM and TO', 'Usage: killtracker route FROM TO'],
     [['replay', '--killmails', 'kills.jsonl'], '--trackers FILE is required.', 'Usage: killtracker replay'],
     [

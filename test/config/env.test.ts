@@ -24,9 +24,16 @@ describe('configuration from the environment', () => {
       MAX_AGE_MINUTES: 60,
       KILLMAIL_RETENTION_DAYS: 7,
       DELIVERY_LEASE_SECONDS: 30,
+      DEAD_LETTER_AFTER_FAILURES: 3,
     });
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("GIVEN a default max age over 7 days THEN it is refused like a tracker's", () => {
+    expect(problems({ MAX_AGE_MINUTES: '20000' })).toEqual([
+      'MAX_AGE_MINUTES: must be at most 10080 (7 days) (example: MAX_AGE_MINUTES=60)',
+    ]);
   });
 
   it('GIVEN several bad values THEN one readable line per problem names the variable, the problem and an example', () => {
@@ -34,7 +41,7 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'loud',
       R2Z2_URL: 'ftp://example.com',
       MAX_AGE_MINUTES: '-5',
-      METRICS_PORT: '70000',
+      HTTP_PORT: '70000',
       DATABASE_URL: 'mysql://localhost/db',
       DEV_GUILD_ID: 'my-server',
     });
@@ -42,9 +49,44 @@ describe('configuration from the environment', () => {
     expect(lines.find((line) => line.startsWith('LOG_LEVEL:'))).toContain('example: LOG_LEVEL=info');
     expect(lines.find((line) => line.startsWith('R2Z2_URL:'))).toContain('http(s) URL');
     expect(lines.find((line) => line.startsWith('MAX_AGE_MINUTES:'))).toContain('> 0');
-    expect(lines.find((line) => line.startsWith('METRICS_PORT:'))).toContain('65535');
+    expect(lines.find((line) => line.startsWith('HTTP_PORT:'))).toContain('65535');
     expect(lines.find((line) => line.startsWith('DATABASE_URL:'))).toContain('postgres://');
     expect(lines.find((line) => line.startsWith('DEV_GUILD_ID:'))).toContain('17-20 digits');
+  });
+
+  it('GIVEN METRICS_PORT (the old name) THEN it is the HTTP port; HTTP_PORT wins when both agree, and differing values are refused', () => {
+    expect(parseEnv({ METRICS_PORT: '9464' }).HTTP_PORT).toBe(9464);
+    expect(parseEnv({ HTTP_PORT: '8080', METRICS_PORT: '8080' }).HTTP_PORT).toBe(8080);
+    expect(problems({ HTTP_PORT: '8080', METRICS_PORT: '9464' })).toEqual([
+      expect.stringMatching(/^METRICS_PORT: is the old name of HTTP_PORT.*example: HTTP_PORT=8080/),
+    ]);
+  });
+
+  it("GIVEN EVE SSO settings THEN they come all together with an HTTP port, and CCP's endpoints are the defaults", () => {
+    const sso = {
+      EVE_SSO_CLIENT_ID: 'client',
+      EVE_SSO_SECRET: 'secret',
+      PUBLIC_URL: 'https://kt.example.com/',
+      HTTP_PORT: '8080',
+    };
+    expect(parseEnv(sso)).toMatchObject({
+      PUBLIC_URL: 'https://kt.example.com',
+      EVE_SSO_AUTHORIZE_URL: 'https://login.eveonline.com/v2/oauth/authorize',
+      EVE_SSO_TOKEN_URL: 'https://login.eveonline.com/v2/oauth/token',
+      EVE_SSO_JWKS_URL: 'https://login.eveonline.com/oauth/jwks',
+      DISCORD_GUILD_MEMBERS_INTENT: true,
+    });
+    const partial = problems({ EVE_SSO_CLIENT_ID: 'client' });
+    expect(partial).toHaveLength(2);
+    expect(partial.find((line) => line.startsWith('EVE_SSO_SECRET:'))).toContain('is needed for EVE SSO');
+    expect(partial.find((line) => line.startsWith('PUBLIC_URL:'))).toContain('example: PUBLIC_URL=https://');
+    expect(problems({ ...sso, HTTP_PORT: '' })).toEqual([
+      expect.stringMatching(/^HTTP_PORT: is needed for EVE SSO/),
+    ]);
+    expect(parseEnv({ DISCORD_GUILD_MEMBERS_INTENT: 'false' }).DISCORD_GUILD_MEMBERS_INTENT).toBe(false);
+    expect(problems({ DISCORD_GUILD_MEMBERS_INTENT: 'maybe' })).toEqual([
+      expect.stringMatching(/^DISCORD_GUILD_MEMBERS_INTENT: must be true or false/),
+    ]);
   });
 
   it('trims trailing slashes of service URLs so paths join cleanly', () => {

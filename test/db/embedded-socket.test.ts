@@ -31,7 +31,7 @@ describe('embedded PGlite served on a socket to the bot and CLI commands', () =>
     server = await startEmbeddedServer(dataDir);
     await server.handle.migrate();
     cli = await openDatabase({ socketPath: server.socketPath });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await cli?.close();
@@ -64,7 +64,7 @@ describe('embedded PGlite served on a socket to the bot and CLI commands', () =>
       }
     };
     await Promise.all([botRounds(), commandRounds()]);
-  }, 120_000);
+  });
 
   it('GIVEN a client inside a transaction WHEN it disconnects THEN its changes are rolled back and the others carry on', async () => {
     const { bot } = ready();
@@ -84,13 +84,13 @@ describe('embedded PGlite served on a socket to the bot and CLI commands', () =>
     await client.end({ timeout: 0 });
     await abandoned;
     expect(rowsOf(await botRead)).toEqual([{ count: 0 }]);
-  }, 60_000);
+  });
 
   it('GIVEN a running bot WHEN a second start on its DATA_DIR is refused THEN its lock and socket stay and CLI commands still work', async () => {
     const { bot } = ready();
-    const lockBefore = readLock(dataDir);
+    const lockBefore = await readLock(dataDir);
     await expect(startEmbeddedServer(dataDir)).rejects.toBeInstanceOf(DataDirBusyError);
-    expect(readLock(dataDir)).toEqual(lockBefore);
+    expect(await readLock(dataDir)).toEqual(lockBefore);
     expect(existsSync(server!.socketPath)).toBe(true);
     // Several commands in a row while the bot keeps querying, as an operator would right after.
     const botBusy = (async () => {
@@ -101,5 +101,5 @@ describe('embedded PGlite served on a socket to the bot and CLI commands', () =>
       expect(listed).toMatchObject({ code: 0, out: [] });
     }
     await botBusy;
-  }, 120_000);
+  });
 });

@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,7 +50,7 @@ describe('embedded PGlite shared between the bot and CLI commands', () => {
     } finally {
       await server.stop();
     }
-    expect(readLock(dataDir)).toBeUndefined();
+    expect(await readLock(dataDir)).toBeUndefined();
   });
 
   it('without a running server a command opens the folder directly, and data persists for the server', async () => {
@@ -70,6 +72,52 @@ describe('embedded PGlite shared between the bot and CLI commands', () => {
     writeFileSync(
       join(dataDir, 'killtracker.lock'),
       JSON.stringify({ pid: 2 ** 22 + 12345, mode: 'server', socketPath: '/nonexistent', startedAt: '' }),
+    );
+    const server = await startEmbeddedServer(dataDir);
+    await server.stop();
+  });
+
+  it('GIVEN a lock left by a crash whose PID now belongs to a live, unrelated process WHEN the bot starts THEN it takes the folder over', async () => {
+    const dataDir = freshDir();
+    // PID 1 is always alive (init, or the container's entrypoint) and is never a killtracker of ours.
+    writeFileSync(
+      join(dataDir, 'killtracker.lock'),
+      JSON.stringify({
+        pid: 1,
+        mode: 'server',
+        socketPath: join(dataDir, 'pglite.sock'),
+        probePath: join(dataDir, 'killtracker-1-dead.probe'),
+        startedAt: '2026-11-30T00:00:00.000Z',
+      }),
+    );
+    const server = await startEmbeddedServer(dataDir);
+    await server.stop();
+  });
+
+  it('GIVEN a command killed with SIGKILL while holding the folder, its PID since reused WHEN the bot starts THEN it takes the folder over', async () => {
+    const dataDir = freshDir();
+    const script = [
+      `import { openEmbeddedForCommand } from ${JSON.stringify(join(import.meta.dirname, '../../src/db/embedded.ts'))};`,
+      `await openEmbeddedForCommand(${JSON.stringify(dataDir)});`,
+      `process.stdout.write('locked\\n');`,
+      'setInterval(() => {}, 1000);',
+    ].join('\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+      expect(String(chunk)).toContain('locked');
+      await expect(startEmbeddedServer(dataDir)).rejects.toBeInstanceOf(DataDirBusyError);
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    // The PID is taken by a live process now (this one): only the dead probe tells the truth.
+    const lockFile = join(dataDir, 'killtracker.lock');
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ ...JSON.parse(readFileSync(lockFile, 'utf8')), pid: process.pid }),
     );
     const server = await startEmbeddedServer(dataDir);
     await server.stop();

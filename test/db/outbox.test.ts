@@ -102,7 +102,11 @@ describeEachDatabase('killmail store and delivery outbox', (getDb) => {
     const [a] = await outbox().claim(1, 60_000);
     await outbox().markSent(a!.id, 'm');
     const future = new Date(Date.now() + 60_000);
-    expect(await killmailStore().purgeReceivedBefore(future)).toEqual({ killmails: 1, deliveries: 1 });
+    expect(await killmailStore().purgeReceivedBefore(future)).toEqual({
+      killmails: 1,
+      deliveries: 1,
+      undelivered: 0,
+    });
     expect(await killmailStore().get(1)).toBeUndefined();
     expect(await killmailStore().get(2)).toBeDefined();
   });

@@ -5,9 +5,12 @@ import {
   CLAUSE_KEYS,
   findClause,
   getClause,
+  reportedAttackerShips,
+  routesAvoidHighSec,
   UnknownClauseError,
 } from '../../src/engine/clauses/registry.ts';
-import type { ClauseNameLookup } from '../../src/engine/clauses/types.ts';
+import type { ClauseMenu, ClauseNameLookup } from '../../src/engine/clauses/types.ts';
+import { isListValueKind, VALUE_KINDS, type ValueKindSpec } from '../../src/engine/clauses/value-kinds.ts';
 import { validateTracker } from '../../src/engine/tracker/validate.ts';
 import { SYSTEMS } from '../fixtures/killmails/mini-universe.ts';
 
@@ -107,6 +110,60 @@ describe('clause registry', () => {
     } catch (error) {
       expect((error as UnknownClauseError).code).toBe('UNKNOWN_CLAUSE');
     }
+  });
+
+  it('GIVEN any clause THEN it has what the editor and the docs need: label, group, menu and a complete value kind', () => {
+    const menus: ClauseMenu[] = ['location', 'attackers', 'victim'];
+    for (const definition of CLAUSE_DEFINITIONS) {
+      expect(menus, definition.key).toContain(definition.menu);
+      const kind: ValueKindSpec | undefined = VALUE_KINDS[definition.valueKind];
+      expect(kind, `${definition.key}: value kind ${definition.valueKind}`).toBeDefined();
+      if (!kind) continue;
+      for (const text of [kind.noun, kind.accepted, kind.hint, kind.example]) {
+        expect(text.length, definition.key).toBeGreaterThan(0);
+        expect(text.length, definition.key).toBeLessThanOrEqual(100);
+      }
+      expect(kind.validate, definition.key).toBe(definition.validate);
+      // A list names its ids, so the editor and alerts can show names instead of numbers.
+      expect(kind.nameKind !== undefined, definition.key).toBe(isListValueKind(definition.valueKind));
+    }
+  });
+
+  it('GIVEN each editor menu THEN it offers at most 25 clauses, what one Discord select can hold', () => {
+    for (const menu of ['location', 'attackers', 'victim'] as const) {
+      const offered = CLAUSE_DEFINITIONS.filter((definition) => definition.menu === menu);
+      expect(offered.length, menu).toBeGreaterThan(0);
+      expect(offered.length, menu).toBeLessThanOrEqual(25);
+    }
+  });
+
+  it('GIVEN the clauses measured from the origin THEN each is refused without an origin and accepted with one', () => {
+    const measured = CLAUSE_DEFINITIONS.filter((definition) => definition.needsOrigin);
+    expect(measured.map((definition) => definition.key).sort()).toEqual([
+      'require_max_distance',
+      'require_max_jumps',
+    ]);
+    for (const { key } of measured) {
+      const tracker = { version: 1, name: 'Range', clauses: { [key]: 5 } };
+      const without = validateTracker(tracker);
+      expect(without.ok ? [] : without.problems).toContainEqual({
+        key: `clauses.${key}`,
+        message: 'needs an origin: set origin_solar_system_id to the system to count from',
+      });
+      expect(validateTracker({ ...tracker, origin_solar_system_id: SYSTEMS.huola }).ok, key).toBe(true);
+    }
+  });
+
+  it('GIVEN clause effects THEN exclude_high_sec routes around high-sec and attacker ship clauses are reported', () => {
+    expect(routesAvoidHighSec({ exclude_high_sec: true, require_max_jumps: 5 })).toBe(true);
+    expect(routesAvoidHighSec({ exclude_low_sec: true, require_max_jumps: 5 })).toBe(false);
+    expect(
+      reportedAttackerShips({
+        require_attackers_ship_types: [587],
+        require_attackers_ship_groups: [485],
+        require_victim_ship_types: [670],
+      }),
+    ).toEqual({ types: [587], groups: [485] });
   });
 
   it('GIVEN the six space-class clauses WHEN listed THEN each names the class it excludes', () => {

@@ -123,6 +123,85 @@ describe('parseKillmailDocument', () => {
   });
 });
 
+describe('parseKillmailDocument: only what the database can store', () => {
+  const NOW = Date.UTC(2026, 11, 2);
+  const rejection = (raw: unknown) => {
+    const result = parseKillmailDocument(raw, { now: NOW });
+    expect(result.ok).toBe(false);
+    return result.ok ? '' : result.error;
+  };
+
+  it('GIVEN a solar system id past the integer range (3000000000) WHEN parsed THEN it is invalid', () => {
+    const raw = rawDocument();
+    raw.esi.solar_system_id = 3_000_000_000;
+    expect(rejection(raw)).toMatch(/^killmail 123: esi\.solar_system_id: /);
+  });
+
+  it.each([
+    ['esi.victim.character_id', (raw: RawDocument) => (raw.esi.victim.character_id = 2 ** 31)],
+    [
+      'esi.attackers[0].ship_type_id',
+      (raw: RawDocument) => (raw.esi.attackers[0]!.ship_type_id = -(2 ** 31) - 1),
+    ],
+    ['esi.war_id', (raw: RawDocument) => (raw.esi.war_id = 2 ** 40)],
+  ])('GIVEN %s outside int32 WHEN parsed THEN the error names it', (path, breakIt) => {
+    const raw = rawDocument();
+    breakIt(raw);
+    expect(rejection(raw)).toContain(`${path}: `);
+  });
+
+  it('GIVEN a NUL byte in the hash WHEN parsed THEN it is invalid, naming the field', () => {
+    const raw = rawDocument();
+    raw.hash = 'abc\u0000def';
+    expect(rejection(raw)).toBe(
+      'killmail 123: hash: contains a NUL character or broken Unicode, which the database cannot store',
+    );
+  });
+
+  it('GIVEN a lone surrogate in a label, or a NUL deep inside the items WHEN parsed THEN it is invalid', () => {
+    const labelled = rawDocument();
+    labelled.zkb.labels = ['pvp', 'bad\ud800'];
+    expect(rejection(labelled)).toContain('zkb.labels[1]: contains a NUL character');
+    const items = rawDocument();
+    items.esi.victim.items = [{ flag: 5, items: [{ item_type_id: 1, note: 'x\u0000' }] }];
+    expect(rejection(items)).toContain('esi.victim.items[0].items[0].note: contains a NUL character');
+  });
+
+  it('GIVEN items nested absurdly deep WHEN parsed THEN it is invalid instead of overflowing the database', () => {
+    const raw = rawDocument();
+    let nested: unknown[] = [];
+    raw.esi.victim.items = nested;
+    for (let depth = 0; depth < 200; depth++) {
+      const inner: unknown[] = [];
+      nested.push({ items: inner });
+      nested = inner;
+    }
+    expect(rejection(raw)).toContain('nested deeper than');
+  });
+
+  it('GIVEN an emoji (a valid surrogate pair) in a label WHEN parsed THEN it is accepted', () => {
+    const raw = rawDocument();
+    raw.zkb.labels = ['pvp 🚀'];
+    expect(parseKillmailDocument(raw, { now: NOW }).ok).toBe(true);
+  });
+
+  it.each([
+    ['-100000-01-01T00:00:00Z', 'is before EVE Online existed (2003)'],
+    ['2002-12-31T23:59:59Z', 'is before EVE Online existed (2003)'],
+    ['2026-12-04T00:00:00Z', 'is more than a day in the future'],
+  ])('GIVEN a killmail time of %s WHEN parsed THEN it is invalid: %s', (time, reason) => {
+    const raw = rawDocument();
+    raw.esi.killmail_time = time;
+    expect(rejection(raw)).toBe(`killmail 123: esi.killmail_time: ${time} ${reason}`);
+  });
+
+  it('GIVEN a kill a few hours ahead of the clock (clock drift) WHEN parsed THEN it is accepted', () => {
+    const raw = rawDocument();
+    raw.esi.killmail_time = '2026-12-02T05:00:00Z';
+    expect(parseKillmailDocument(raw, { now: NOW }).ok).toBe(true);
+  });
+});
+
 describe('parseKillmailDocuments', () => {
   const line = (id: number) => JSON.stringify(killmailDocument({ id }));
 

@@ -99,13 +99,20 @@ describe('validateTracker: every problem at once', () => {
     [{ version: undefined }, 'version: missing: add "version": 1'],
     [{ version: 2 }, 'version: must be 1 (the only tracker format so far), got 2'],
     [{ name: '' }, 'name: must not be empty: write some text or leave the key out'],
-    [{ name: 'x'.repeat(101) }, 'name: is 101 characters long; the limit is 100'],
+    [{ name: 'x'.repeat(101) }, 'name: is 101 characters long; shorten it to 100 characters or fewer'],
     [{ name: 7 }, 'name: must be text, got 7'],
-    [{ title: 'x'.repeat(257) }, 'title: is 257 characters long; the limit is 256'],
+    [{ title: 'x'.repeat(257) }, 'title: is 257 characters long; shorten it to 256 characters or fewer'],
     [{ enabled: 'no' }, 'enabled: must be true or false, got "no"'],
     [{ ppk: 1 }, 'ppk: must be true or false, got 1'],
     [{ color: '#ff55' }, 'color: must be a colour like "#ff5500", got "#ff55"'],
-    [{ max_age_minutes: 0 }, 'max_age_minutes: must be a whole number of minutes >= 1, got 0'],
+    [
+      { max_age_minutes: 0 },
+      'max_age_minutes: must be a whole number of minutes from 1 to 10080 (7 days), got 0',
+    ],
+    [
+      { max_age_minutes: 10_081 },
+      'max_age_minutes: must be a whole number of minutes from 1 to 10080 (7 days), got 10081',
+    ],
     [
       { origin_solar_system_id: 'Huola' },
       'origin_solar_system_id: must be a solar system id like 30003067, got "Huola"',
@@ -134,7 +141,7 @@ describe('validateTracker: every problem at once', () => {
   it('GIVEN more than 100 ping roles WHEN validated THEN Discord limit is named', () => {
     const roles = Array.from({ length: 101 }, (_, index) => String(100000000000000000n + BigInt(index)));
     expect(problemsOf({ ping: { roles } })).toEqual([
-      "ping.roles: pings at most 100 roles (Discord's limit), got 101",
+      "ping.roles: pings at most 100 roles (Discord's limit), got 101: remove 1 of them, or ping a role those members share",
     ]);
   });
 

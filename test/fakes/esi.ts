@@ -1,11 +1,12 @@
-// A local ESI for tests: /universe/names/ and /universe/ids/ on 127.0.0.1 from a configurable
-// name table, with scriptable outages, rate limits, error limits and slow answers. Every request
+// A local ESI for tests: /universe/names/, /universe/ids/ and /characters/affiliation/ on 127.0.0.1
+// from configurable name and affiliation tables, with scriptable outages, rate limits, error limits and slow answers. Every request
 // is recorded (path, headers, body) so tests can check what the client sent.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../src/clock.ts';
 import type { EsiName } from '../../src/engine/index.ts';
+import type { EsiAffiliation } from '../../src/ingest/esi/types.ts';
 
 export const INVALID_IDS_ERROR = 'Ensure all IDs are valid before resolving.';
 
@@ -44,6 +45,8 @@ export interface EsiRateLimitHeaders {
 
 export interface FakeEsiOptions {
   names?: Iterable<EsiName>;
+  /** Characters' corporations and alliances; any other id makes /characters/affiliation/ answer 404. */
+  affiliations?: Iterable<EsiAffiliation>;
   /** Starting error budget; every non-2xx answer spends one, 0 means 420 for everything. */
   errorLimit?: EsiErrorLimit;
 }
@@ -64,6 +67,7 @@ const IDS_KEYS: Record<string, string> = {
 export class FakeEsi {
   readonly requests: RecordedEsiRequest[] = [];
   private readonly names = new Map<number, EsiName>();
+  private readonly affiliations = new Map<number, EsiAffiliation>();
   private readonly script: EsiFailure[] = [];
   private readonly server: Server;
   private readonly hanging = new Set<ServerResponse>();
@@ -74,6 +78,7 @@ export class FakeEsi {
 
   private constructor(options: FakeEsiOptions) {
     this.addNames(options.names ?? []);
+    this.addAffiliations(options.affiliations ?? []);
     this.errorLimit = { ...(options.errorLimit ?? { remain: 100, resetSeconds: 60 }) };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -98,6 +103,10 @@ export class FakeEsi {
 
   addNames(entries: Iterable<EsiName>): void {
     for (const entry of entries) this.names.set(entry.id, { ...entry });
+  }
+
+  addAffiliations(entries: Iterable<EsiAffiliation>): void {
+    for (const entry of entries) this.affiliations.set(entry.character_id, { ...entry });
   }
 
   /** The next `times` requests get this answer, after any already scripted. */
@@ -198,6 +207,7 @@ export class FakeEsi {
     if (req.method !== 'POST') return reply(405, { error: 'Method not allowed' });
     if (path === '/universe/names/') return reply(...this.answerNames(record.body));
     if (path === '/universe/ids/') return reply(...this.answerIds(record.body));
+    if (path === '/characters/affiliation/') return reply(...this.answerAffiliations(record.body));
     return reply(404, { error: 'Not found' });
   }
 
@@ -209,6 +219,19 @@ export class FakeEsi {
     for (const id of body) {
       const entry = typeof id === 'number' ? this.names.get(id) : undefined;
       if (!entry) return [404, { error: INVALID_IDS_ERROR }];
+      found.push(entry);
+    }
+    return [200, found];
+  }
+
+  private answerAffiliations(body: unknown): [number, unknown] {
+    if (!Array.isArray(body) || body.length === 0 || body.length > 1000) {
+      return [400, { error: 'characters must be an array of 1 to 1000 integers' }];
+    }
+    const found: EsiAffiliation[] = [];
+    for (const id of body) {
+      const entry = typeof id === 'number' ? this.affiliations.get(id) : undefined;
+      if (!entry) return [404, { error: 'Character not found' }];
       found.push(entry);
     }
     return [200, found];

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { createBotContext } from '../../src/bot/context.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
-import type { BotContext } from '../../src/bot/types.ts';
+import type { BotContext, ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
 import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { replaceSdeData } from '../../src/db/sde-store.ts';
@@ -84,8 +84,12 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
-/** The options of `/<command> <sub>`, where sub may name a group and its subcommand ("set origin"). */
+/**
+ * The options of `/<command> <sub>`, where sub may name a group and its subcommand ("set origin"), or
+ * be empty for a command without subcommands.
+ */
 export function subcommandOptions(sub: string, options: Option[]): Option[] {
+  if (sub === '') return options;
   const [first, second] = sub.split(' ');
   if (second !== undefined) return [option.group(first!, [option.subcommand(second, options)])];
   return [option.subcommand(first!, options)];
@@ -105,7 +109,12 @@ export async function seedMiniSde(database: DatabaseHandle): Promise<void> {
 
 export async function startBotHarness(
   database: DatabaseHandle,
-  options: { world?: World } = {},
+  options: {
+    world?: World;
+    /** Test-only commands and component handlers served next to the real ones. */
+    extraCommands?: readonly SlashCommand[];
+    extraComponents?: readonly ComponentHandler<never>[];
+  } = {},
 ): Promise<BotHarness> {
   const users: Record<Who, APIUser> = {
     admin: fakeUser({ username: 'admiral' }),
@@ -138,15 +147,15 @@ export async function startBotHarness(
       cache: createNameRepository({ db: database.db }),
       log: silentLogger,
     }),
-    sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 5000 }),
+    sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 30_000 }),
     log: silentLogger,
     defaultMaxAgeMinutes: 60,
   });
   const bot = await startBot({
     token: fake.token,
     apiUrl: fake.api,
-    commands: SLASH_COMMANDS,
-    components: COMPONENT_HANDLERS,
+    commands: [...SLASH_COMMANDS, ...(options.extraCommands ?? [])],
+    components: [...COMPONENT_HANDLERS, ...(options.extraComponents ?? [])],
     ctx,
     log: silentLogger,
     readyTimeoutMs: 20_000,

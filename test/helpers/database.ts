@@ -1,9 +1,11 @@
-// Database test harness: one PGlite per test file (always) and one scratch PostgreSQL database
-// per test file when TEST_DATABASE_URL is set. Tables are truncated between tests.
+// Database test harness: one PGlite per test file (always), loaded from the run's migrated template,
+// and one scratch PostgreSQL database per test file when TEST_DATABASE_URL is set. Tables are truncated
+// between tests.
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
 
 export interface TestDatabase {
@@ -44,30 +46,47 @@ export function describeEachDatabase(
   }
 }
 
+/** A PGlite already holding every migration (see test/setup/pglite-template.ts). */
+export async function migratedPglite(): Promise<PGlite> {
+  const template = inject('pgliteTemplate');
+  return PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) });
+}
+
 async function createPglite(): Promise<{ database: TestDatabase; cleanup: () => Promise<void> }> {
-  const client = await PGlite.create();
-  const handle = await openDatabase({ pglite: client });
-  await handle.migrate();
-  return { database: { handle, db: handle.db, url: undefined }, cleanup: () => client.close() };
+  const client = await migratedPglite();
+  try {
+    const handle = await openDatabase({ pglite: client });
+    // A no-op on the template's schema; it keeps a new migration honest if the template were stale.
+    await handle.migrate();
+    return { database: { handle, db: handle.db, url: undefined }, cleanup: () => client.close() };
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 async function createPostgres(): Promise<{ database: TestDatabase; cleanup: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL as string;
   const name = `kt_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  await handle.migrate();
-  return {
-    database: { handle, db: handle.db, url: url.toString() },
-    cleanup: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
+  let handle: DatabaseHandle | undefined;
+  // Whatever part of the setup succeeded is undone, so a failed setup leaves no database behind.
+  const cleanup = async () => {
+    await handle?.close().catch(() => undefined);
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
   };
+  try {
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    handle = await openDatabase({ url: url.toString() });
+    await handle.migrate();
+    return { database: { handle, db: handle.db, url: url.toString() }, cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
 }
 
 export async function truncateAll(handle: DatabaseHandle): Promise<void> {

@@ -51,6 +51,13 @@ function manyCharacters(count: number, firstId = 2_112_000_000): EsiName[] {
 }
 
 describe('ESI names: ids to names', () => {
+  it('GIVEN an answer larger than 2 MB WHEN asking for names THEN it is not read: ESI counts as unavailable', async () => {
+    fake.addNames([{ id: 90000009, name: 'x'.repeat(3 * 1024 * 1024), category: 'character' }]);
+    const error = await client.names([90000009]).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(EsiUnavailableError);
+    expect((error as EsiUnavailableError).message).toContain('more than');
+  });
+
   it('GIVEN known ids WHEN asking for names THEN returns each id with its name and category', async () => {
     const names = await client.names([90000001, 98000001, 99000001, 500001]);
     expect(names).toEqual(
@@ -301,5 +308,33 @@ describe('ESI header parsing', () => {
     expect(parseRateLimitLimit('20/1s')).toEqual({ tokens: 20, windowMs: 1000 });
     expect(parseRateLimitLimit('1/1h')).toEqual({ tokens: 1, windowMs: 3_600_000 });
     expect(parseRateLimitLimit('lots')).toBeUndefined();
+  });
+});
+
+describe('ESI affiliations: characters to corporation and alliance', () => {
+  it('GIVEN characters WHEN asking for affiliations THEN returns their corporation and alliance, and leaves out ids that are not characters', async () => {
+    fake.addAffiliations([
+      { character_id: 90000001, corporation_id: 98000001, alliance_id: 99000001 },
+      { character_id: 90000002, corporation_id: 98000001 },
+    ]);
+    const found = await client.affiliations([90000001, 90000002, 98000001]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { character_id: 90000001, corporation_id: 98000001, alliance_id: 99000001 },
+        { character_id: 90000002, corporation_id: 98000001 },
+      ]),
+    );
+    expect(found).toHaveLength(2);
+    expect(fake.requestsTo('/characters/affiliation/')[0]?.body).toEqual([90000001, 90000002, 98000001]);
+    expect(client.isKnownUnknown(98000001)).toBe(true);
+  });
+
+  it('GIVEN 1500 characters THEN asks in batches of at most 1000', async () => {
+    const ids = Array.from({ length: 1500 }, (_, i) => 2_112_000_000 + i);
+    fake.addAffiliations(ids.map((id) => ({ character_id: id, corporation_id: 98000001 })));
+    expect(await client.affiliations(ids)).toHaveLength(1500);
+    expect(fake.requestsTo('/characters/affiliation/').map((r) => (r.body as number[]).length)).toEqual([
+      1000, 500,
+    ]);
   });
 });

@@ -87,7 +87,7 @@ async function startPolling(
 
 const sequencesOf = (items: R2z2Item[]) => items.map((item) => item.sequence);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
-const until = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 5 });
+const until = (check: () => void) => vi.waitFor(check, { timeout: 60_000, interval: 5 });
 
 /** Fake-clock times of the requests for one path, in order. */
 const timesOf = (fake: FakeR2z2, path: string) =>
@@ -276,6 +276,17 @@ describe('R2Z2 poller: document contents', () => {
       { sequence: FIRST + 2, error: expect.stringContaining('not JSON'), republished: false },
     ]);
     expect(polling.poller.stats()).toMatchObject({ invalid: 1, documents: 4 });
+  });
+
+  it('GIVEN a file over 5 MB (valid JSON) THEN it is not read but handed to onInvalid, and the walk goes on', async () => {
+    const polling = await startPolling({ feed: { documents: syntheticR2z2Documents(1) } });
+    const huge = { ...syntheticR2z2Document(131_000_001), padding: 'x'.repeat(6 * 1024 * 1024) };
+    polling.fake.publish(huge, syntheticR2z2Document(131_000_002));
+    await until(() => expect(polling.stored).toHaveLength(2));
+    expect(sequencesOf(polling.stored)).toEqual([FIRST, FIRST + 2]);
+    expect(polling.invalid).toEqual([
+      { sequence: FIRST + 1, error: `larger than ${5 * 1024 * 1024} bytes; not read`, republished: false },
+    ]);
   });
 
   it('GIVEN valid JSON that is not a killmail THEN it is still handed on: validation is the consumer job', async () => {

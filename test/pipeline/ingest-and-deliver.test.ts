@@ -47,6 +47,7 @@ const offlineEsi: EsiClient = {
     throw new Error('ESI is down');
   },
   ids: async () => ({}),
+  affiliations: async () => [],
   isKnownUnknown: () => false,
   close: async () => {},
 };

@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { type CharacterRoleLinks, isSnowflake } from '../../engine/index.ts';
 import { CliError } from '../errors.ts';
 
-/** How many problems of a links file are listed before "and N more". */
-const MAX_LISTED_LINK_PROBLEMS = 10;
+/** How many problems of a file are listed before "and N more". */
+const MAX_LISTED_PROBLEMS = 10;
 
 export async function readTextFile(path: string, option: string): Promise<string> {
   try {
@@ -63,17 +63,20 @@ export function parseCharacterRoleLinks(
     }
     links.set(characterId, roles as string[]);
   }
-  if (problems.length > 0) {
-    const listed = problems.slice(0, MAX_LISTED_LINK_PROBLEMS);
-    const more = problems.length - listed.length;
-    throw new CliError(
-      [
-        `${option} ${path} has ${problems.length} problem(s); fix them (${example}):`,
-        ...listed.map((problem) => `  ${problem}`),
-        ...(more > 0 ? [`  and ${more} more`] : []),
-      ].join('\n'),
-      2,
-    );
-  }
+  if (problems.length > 0) throw fileProblems(`${option} ${path}`, problems, example);
   return links;
+}
+
+/** A usage error listing the first problems of a file, each on its own line. */
+export function fileProblems(file: string, problems: readonly string[], example: string): CliError {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const more = problems.length - listed.length;
+  return new CliError(
+    [
+      `${file} has ${problems.length} problem(s); fix them (${example}):`,
+      ...listed.map((problem) => `  ${problem}`),
+      ...(more > 0 ? [`  and ${more} more`] : []),
+    ].join('\n'),
+    2,
+  );
 }

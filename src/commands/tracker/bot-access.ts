@@ -1,7 +1,7 @@
 // What the bot may do in a tracker's channel, read from discord.js's cache of the guild (roles, channel
 // overwrites, the bot's member): warnings an admin can act on before the first alert silently fails.
 import { type BaseInteraction, PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
-import type { TrackerPing } from '../../engine/tracker/types.ts';
+import type { TrackerPing } from '../../engine/index.ts';
 
 type GuildInteraction = BaseInteraction<'cached' | 'raw'>;
 

@@ -1,64 +1,56 @@
-// /tracker: dispatches each subcommand (and the "set" group) to its handler, and autocomplete to the
-// suggestion for the focused option.
-import { type SlashCommand, UserError } from '../../bot/types.ts';
-import { executeAddClause } from './add-clause.ts';
-import { trackerAutocomplete } from './autocomplete.ts';
-import { executeClone } from './clone.ts';
-import { executeCreate } from './create.ts';
-import { TRACKER_COMMAND, type TrackerSubcommand } from './definition.ts';
-import { executeDelete } from './delete.ts';
-import { executeDisable, executeEnable } from './enable-disable.ts';
-import { executeExport } from './export.ts';
-import { executeImport } from './import.ts';
-import { executeList } from './list.ts';
-import { executePing } from './ping.ts';
-import { executePreview } from './preview.ts';
-import { executeRemoveClause } from './remove-clause.ts';
-import { executeRename } from './rename.ts';
-import { executeSetChannel } from './set-channel.ts';
-import { executeSetColor } from './set-color.ts';
-import { executeSetMaxAge } from './set-max-age.ts';
-import { executeSetOrigin } from './set-origin.ts';
-import { executeShow } from './show.ts';
-import { executeTest } from './test-post.ts';
-import type { TrackerCommandInteraction } from './tracker-option.ts';
+// /tracker, assembled from its subcommand files (one per subcommand, the `set` group in its folder): the
+// registered JSON, the dispatch and the subcommand names all come from this list, in Discord's order.
+import { InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { slashCommand, type SubcommandNames } from '../assemble.ts';
+import { completeTracker } from './shared-options.ts';
+import addClause from './subcommands/add-clause.ts';
+import clone from './subcommands/clone.ts';
+import create from './subcommands/create.ts';
+import deleteTracker from './subcommands/delete.ts';
+import disable from './subcommands/disable.ts';
+import enable from './subcommands/enable.ts';
+import exportTrackers from './subcommands/export.ts';
+import importTrackers from './subcommands/import.ts';
+import list from './subcommands/list.ts';
+import ping from './subcommands/ping.ts';
+import preview from './subcommands/preview.ts';
+import removeClause from './subcommands/remove-clause.ts';
+import rename from './subcommands/rename.ts';
+import set from './subcommands/set/index.ts';
+import show from './subcommands/show.ts';
+import test from './subcommands/test.ts';
 
-type Execute = (
-  interaction: TrackerCommandInteraction,
-  ctx: Parameters<SlashCommand['execute']>[1],
-) => Promise<void>;
+const SUBCOMMANDS = [
+  create,
+  addClause,
+  removeClause,
+  show,
+  list,
+  enable,
+  disable,
+  rename,
+  clone,
+  deleteTracker,
+  set,
+  ping,
+  preview,
+  test,
+  exportTrackers,
+  importTrackers,
+] as const;
 
-const SUBCOMMANDS: Record<TrackerSubcommand, Execute> = {
-  create: executeCreate,
-  'add-clause': executeAddClause,
-  'remove-clause': executeRemoveClause,
-  show: executeShow,
-  list: executeList,
-  enable: executeEnable,
-  disable: executeDisable,
-  rename: executeRename,
-  clone: executeClone,
-  delete: executeDelete,
-  'set origin': executeSetOrigin,
-  'set color': executeSetColor,
-  'set channel': executeSetChannel,
-  'set max-age': executeSetMaxAge,
-  ping: executePing,
-  preview: executePreview,
-  test: executeTest,
-  export: executeExport,
-  import: executeImport,
-};
+/** "create" | "add-clause" | ... | "set origin" | ... */
+export type TrackerSubcommandName = SubcommandNames<typeof SUBCOMMANDS>;
 
-export const trackerCommand: SlashCommand = {
-  data: TRACKER_COMMAND,
-  async execute(interaction, ctx) {
-    const group = interaction.options.getSubcommandGroup(false);
-    const sub = `${group === null ? '' : `${group} `}${interaction.options.getSubcommand()}`;
-    const execute = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub as TrackerSubcommand] : undefined;
-    if (!execute)
-      throw new UserError(`Unknown subcommand /tracker ${sub}. The bot may be restarting; try again.`);
-    await execute(interaction, ctx);
+export const trackerCommand = slashCommand({
+  data: {
+    name: 'tracker',
+    description: 'Build and manage killmail trackers for this server',
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    contexts: [InteractionContextType.Guild],
   },
-  autocomplete: trackerAutocomplete,
-};
+  access: 'manager',
+  subcommands: SUBCOMMANDS,
+  // Every subcommand's `tracker` option offers this guild's trackers.
+  autocomplete: { tracker: completeTracker },
+});

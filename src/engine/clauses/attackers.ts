@@ -11,7 +11,7 @@ import {
   rangeClauses,
 } from './define.ts';
 import { nameList } from './format.ts';
-import type { ClauseDefinition, ClauseIndexing, ClauseValueKind } from './types.ts';
+import type { ClauseDefinition, ClauseEffects, ClauseIndexing, ClauseValueKind } from './types.ts';
 
 const [requireMinAttackers, requireMaxAttackers] = rangeClauses({
   minKey: 'require_min_attackers',
@@ -19,6 +19,7 @@ const [requireMinAttackers, requireMaxAttackers] = rangeClauses({
   minLabel: 'Min attackers',
   maxLabel: 'Max attackers',
   group: 'attackers',
+  menu: 'attackers',
   valueKind: 'int',
   cost: 1,
   screenOf: 'attackers',
@@ -45,6 +46,7 @@ function anyAttacker<K extends AttackerIdKind>(spec: {
   label: string;
   valueKind: K;
   indexedBy: ClauseIndexing;
+  effects?: ClauseEffects;
   ids: (killmail: Killmail) => ReadonlySet<number>;
   phrase: (list: string) => string;
 }): ClauseDefinition {
@@ -52,6 +54,8 @@ function anyAttacker<K extends AttackerIdKind>(spec: {
     key: spec.key,
     label: spec.label,
     group: 'attackers',
+    menu: 'attackers',
+    ...(spec.effects && { effects: spec.effects }),
     valueKind: spec.valueKind,
     indexedBy: spec.indexedBy,
     cost: 3,
@@ -128,6 +132,7 @@ const requireAttackerOrganizationsFinalBlow = defineClause({
   key: 'require_attacker_organizations_final_blow',
   label: 'Final blow by a required organization',
   group: 'attackers',
+  menu: 'attackers',
   valueKind: 'flag',
   cost: 3,
   crossCheck: (value, { clauses }) =>
@@ -160,6 +165,7 @@ const requireAttackersShipGroups = anyAttacker({
   label: 'Attacker ship groups',
   valueKind: 'ship_groups',
   indexedBy: { fact: 'attacker_ship_group', rank: 10 },
+  effects: { reportsAttackerShips: 'groups' },
   ids: (killmail) => killmail.attackerShipGroupIds,
   phrase: (list) => `with attackers in a ${list}`,
 });
@@ -169,6 +175,7 @@ const requireAttackersShipTypes = anyAttacker({
   label: 'Attacker ship types',
   valueKind: 'ship_types',
   indexedBy: { fact: 'attacker_ship_type', rank: 8 },
+  effects: { reportsAttackerShips: 'types' },
   ids: (killmail) => killmail.attackerShipTypeIds,
   phrase: (list) => `with attackers in a ${list}`,
 });

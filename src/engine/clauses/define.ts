@@ -7,15 +7,17 @@ import type {
   ClauseCrossCheckContext,
   ClauseDefinition,
   ClauseDescribeContext,
+  ClauseEffects,
   ClauseGroup,
   ClauseIndexing,
+  ClauseMenu,
   ClauseScreen,
   ClauseTest,
   ClauseValue,
   ClauseValueKind,
   KillKind,
 } from './types.ts';
-import { validateClauseValue } from './values.ts';
+import { VALUE_KINDS } from './value-kinds.ts';
 
 type NumberKind = 'int' | 'number' | 'isk';
 type IdListKind = Exclude<ClauseValueKind, NumberKind | 'flag' | 'roles'>;
@@ -33,11 +35,14 @@ interface ClauseMeta<K extends ClauseValueKind> {
   key: string;
   label: string;
   group: ClauseGroup;
+  menu: ClauseMenu;
   valueKind: K;
   cost: number;
+  effects?: ClauseEffects;
 }
 
 export interface ClauseSpec<K extends ClauseValueKind> extends ClauseMeta<K> {
+  needsOrigin?: true;
   indexedBy?: ClauseIndexing;
   excludesSpaceClass?: SpaceClass;
   screen?: ClauseScreen;
@@ -46,22 +51,47 @@ export interface ClauseSpec<K extends ClauseValueKind> extends ClauseMeta<K> {
   describe(value: ValueOf<K>, context: ClauseDescribeContext): string;
 }
 
+const NEEDS_ORIGIN = 'needs an origin: set origin_solar_system_id to the system to count from';
+
+type CrossCheck = NonNullable<ClauseDefinition['crossCheck']>;
+
+/** A cross-check that first asks for an origin when the clause is measured from one. */
+function withOriginCheck(needsOrigin: true | undefined, crossCheck: CrossCheck): CrossCheck;
+function withOriginCheck(
+  needsOrigin: true | undefined,
+  crossCheck: CrossCheck | undefined,
+): CrossCheck | undefined;
+function withOriginCheck(
+  needsOrigin: true | undefined,
+  crossCheck: CrossCheck | undefined,
+): CrossCheck | undefined {
+  if (!needsOrigin) return crossCheck;
+  return (value, context) => (context.hasOrigin ? crossCheck?.(value, context) : NEEDS_ORIGIN);
+}
+
 /** A clause definition from a spec typed by its value kind. */
 export function defineClause<K extends ClauseValueKind>(spec: ClauseSpec<K>): ClauseDefinition {
   // Values reach compile/describe/crossCheck only after validate() accepted them for this kind.
   const typed = (value: ClauseValue) => value as ValueOf<K>;
-  const { crossCheck } = spec;
+  const { crossCheck: ownCheck } = spec;
+  const crossCheck = withOriginCheck(
+    spec.needsOrigin,
+    ownCheck && ((value, context) => ownCheck(typed(value), context)),
+  );
   return {
     key: spec.key,
     label: spec.label,
     group: spec.group,
+    menu: spec.menu,
     valueKind: spec.valueKind,
     cost: spec.cost,
+    ...(spec.needsOrigin && { needsOrigin: spec.needsOrigin }),
+    ...(spec.effects && { effects: spec.effects }),
     ...(spec.indexedBy && { indexedBy: spec.indexedBy }),
     ...(spec.excludesSpaceClass && { excludesSpaceClass: spec.excludesSpaceClass }),
     ...(spec.screen && { screen: spec.screen }),
-    validate: (value, context) => validateClauseValue(spec.valueKind, value, context),
-    ...(crossCheck ? { crossCheck: (value, context) => crossCheck(typed(value), context) } : {}),
+    validate: VALUE_KINDS[spec.valueKind].validate,
+    ...(crossCheck && { crossCheck }),
     compile: (value, context) => spec.compile(typed(value), context),
     describe: (value, context) => spec.describe(typed(value), context),
   };
@@ -93,8 +123,9 @@ export function flagClause(
 }
 
 /**
- * The exclude_* twin of a require_* clause: same value kind and validation, the opposite test, and a
- * cross-check that the two do not contradict each other (same flag set twice, same id in both lists).
+ * The exclude_* twin of a require_* clause: same value kind, menu, origin need and validation, the
+ * opposite test, and a cross-check that the two do not contradict each other (same flag set twice, same
+ * id in both lists). Effects are the twin's own: excluding is not what they describe.
  */
 export function negated(
   twin: ClauseDefinition,
@@ -104,11 +135,15 @@ export function negated(
     key: spec.key,
     label: spec.label,
     group: twin.group,
+    menu: twin.menu,
     valueKind: twin.valueKind,
     cost: twin.cost,
+    ...(twin.needsOrigin && { needsOrigin: twin.needsOrigin }),
     validate: twin.validate,
     ...(twin.screen?.kind === 'kill_kind' && { screen: { ...twin.screen, is: !twin.screen.is } }),
-    crossCheck: (value, context) => contradiction(twin.key, value, context.clauses[twin.key]),
+    crossCheck: withOriginCheck(twin.needsOrigin, (value, context) =>
+      contradiction(twin.key, value, context.clauses[twin.key]),
+    ),
     compile: (value, context) => {
       const test = twin.compile(value, context);
       return test && ((killmail, scope) => !test(killmail, scope));
@@ -147,6 +182,7 @@ export function rangeClauses(spec: {
   minLabel: string;
   maxLabel: string;
   group: ClauseGroup;
+  menu: ClauseMenu;
   valueKind: NumberKind;
   cost: number;
   /** Set when the matcher may index trackers by the minimum (see tracker/range-index.ts). */
@@ -162,6 +198,7 @@ export function rangeClauses(spec: {
     key: spec.minKey,
     label: spec.minLabel,
     group: spec.group,
+    menu: spec.menu,
     valueKind: spec.valueKind,
     cost: spec.cost,
     ...(spec.minIndexedBy && { indexedBy: spec.minIndexedBy }),
@@ -182,6 +219,7 @@ export function rangeClauses(spec: {
     key: spec.maxKey,
     label: spec.maxLabel,
     group: spec.group,
+    menu: spec.menu,
     valueKind: spec.valueKind,
     cost: spec.cost,
     ...(spec.screenOf && { screen: { kind: 'max', of: spec.screenOf } }),

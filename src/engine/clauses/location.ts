@@ -3,13 +3,7 @@
 import type { SpaceClass } from '../universe/types.ts';
 import { defineClause, flagClause, idListClause, memberOf, negated } from './define.ts';
 import { nameList } from './format.ts';
-import type { ClauseCrossCheckContext, ClauseDefinition, ClauseDescribeContext } from './types.ts';
-
-function needsOrigin(_value: number, context: ClauseCrossCheckContext): string | undefined {
-  return context.hasOrigin
-    ? undefined
-    : 'needs an origin: set origin_solar_system_id to the system to count from';
-}
+import type { ClauseDefinition, ClauseDescribeContext, ClauseEffects } from './types.ts';
 
 function originName(context: ClauseDescribeContext): string {
   const origin = context.originSolarSystemId;
@@ -22,9 +16,10 @@ const requireMaxJumps = defineClause({
   indexedBy: { fact: 'jumps', rank: 3 },
   label: 'Max jumps from origin',
   group: 'location',
+  menu: 'location',
   valueKind: 'int',
   cost: 6,
-  crossCheck: needsOrigin,
+  needsOrigin: true,
   // The route (and whether it avoids high-sec) is the tracker's: see tracker/route.ts.
   compile: (value, context) => (killmail, scope) => context.routeJumps(killmail, scope, value) >= 0,
   describe: (value, context) => `within ${value} jump${value === 1 ? '' : 's'} of ${originName(context)}`,
@@ -35,9 +30,10 @@ const requireMaxDistance = defineClause({
   indexedBy: { fact: 'distance', rank: 3 },
   label: 'Max distance from origin (LY)',
   group: 'location',
+  menu: 'location',
   valueKind: 'number',
   cost: 6,
-  crossCheck: needsOrigin,
+  needsOrigin: true,
   compile: (value, { universe, originSolarSystemId }) => {
     if (originSolarSystemId === undefined) return () => false;
     return (killmail) => {
@@ -53,19 +49,25 @@ function excludeSpaceClass(
   label: string,
   spaceClass: SpaceClass,
   name: string,
+  effects?: ClauseEffects,
 ): ClauseDefinition {
   return flagClause({
     key,
     label,
     group: 'location',
+    menu: 'location',
     cost: 1,
+    ...(effects && { effects }),
     excludesSpaceClass: spaceClass,
     test: (killmail) => killmail.spaceClass !== spaceClass,
     phrase: `not in ${name}`,
   });
 }
 
-const excludeHighSec = excludeSpaceClass('exclude_high_sec', 'Exclude high-sec', 'high_sec', 'high-sec');
+// Jumps are then counted on routes that stay out of high-sec (see tracker/route.ts).
+const excludeHighSec = excludeSpaceClass('exclude_high_sec', 'Exclude high-sec', 'high_sec', 'high-sec', {
+  routesAvoidHighSec: true,
+});
 const excludeLowSec = excludeSpaceClass('exclude_low_sec', 'Exclude low-sec', 'low_sec', 'low-sec');
 const excludeNullSec = excludeSpaceClass('exclude_null_sec', 'Exclude null-sec', 'null_sec', 'null-sec');
 const excludeWSpace = excludeSpaceClass('exclude_w_space', 'Exclude wormhole space', 'w_space', 'w-space');
@@ -82,6 +84,7 @@ const requireRegions = idListClause({
   indexedBy: { fact: 'region', rank: 7 },
   label: 'Regions',
   group: 'location',
+  menu: 'location',
   valueKind: 'regions',
   cost: 2,
   test: (ids) => {
@@ -96,6 +99,7 @@ const requireConstellations = idListClause({
   indexedBy: { fact: 'constellation', rank: 4 },
   label: 'Constellations',
   group: 'location',
+  menu: 'location',
   valueKind: 'constellations',
   cost: 2,
   test: (ids) => {
@@ -110,6 +114,7 @@ const requireSolarSystems = idListClause({
   indexedBy: { fact: 'solar_system', rank: 1 },
   label: 'Solar systems',
   group: 'location',
+  menu: 'location',
   valueKind: 'solar_systems',
   cost: 2,
   test: (ids) => {

@@ -4,7 +4,7 @@ import type { Killmail } from '../killmail/types.ts';
 import type { CharacterRoleLinks } from '../tracker/types.ts';
 import { defineClause, negated } from './define.ts';
 import { nameList } from './format.ts';
-import type { ClauseDefinition, ClauseTest } from './types.ts';
+import type { ClauseDefinition, ClauseMenu, ClauseTest } from './types.ts';
 
 type LinkedCharacterTest = (
   killmail: Killmail,
@@ -15,6 +15,7 @@ type LinkedCharacterTest = (
 function rolesClause(spec: {
   key: string;
   label: string;
+  menu: ClauseMenu;
   test: LinkedCharacterTest;
   phrase: (list: string) => string;
 }): ClauseDefinition {
@@ -22,6 +23,7 @@ function rolesClause(spec: {
     key: spec.key,
     label: spec.label,
     group: 'members',
+    menu: spec.menu,
     valueKind: 'roles',
     cost: 5,
     compile: (roles, { guildId }): ClauseTest | null => {
@@ -63,6 +65,7 @@ const linkedVictim: LinkedCharacterTest = (killmail, links, qualifies) => {
 const requireAttackerRoles = rolesClause({
   key: 'require_attacker_roles',
   label: 'Attackers with roles',
+  menu: 'attackers',
   test: anyLinkedAttacker,
   phrase: (list) => `attacked by a member with ${list}`,
 });
@@ -76,6 +79,7 @@ const excludeAttackerRoles = negated(requireAttackerRoles, {
 const requireVictimRoles = rolesClause({
   key: 'require_victim_roles',
   label: 'Victim with roles',
+  menu: 'victim',
   test: linkedVictim,
   phrase: (list) => `victim is a member with ${list}`,
 });

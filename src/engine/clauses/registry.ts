@@ -1,6 +1,8 @@
 // The clause registry: every clause key the tracker format knows, one definition each, in the order the
 // Discord editor lists them.
+import type { TrackerClauses } from '../tracker/types.ts';
 import { attackerClauses } from './attackers.ts';
+import { idsOf } from './define.ts';
 import { kindClauses, valueClauses } from './kind.ts';
 import { locationClauses } from './location.ts';
 import { memberClauses } from './members.ts';
@@ -41,4 +43,21 @@ export function getClause(key: string): ClauseDefinition {
   const definition = byKey.get(key);
   if (!definition) throw new UnknownClauseError(key);
   return definition;
+}
+
+/** Whether a set clause of the tracker makes its jump counts take routes that avoid high-sec. */
+export function routesAvoidHighSec(clauses: TrackerClauses): boolean {
+  return Object.entries(clauses).some(
+    ([key, value]) => value === true && byKey.get(key)?.effects?.routesAvoidHighSec === true,
+  );
+}
+
+/** The attacker ship type and group ids whose matches the tracker's alerts report. */
+export function reportedAttackerShips(clauses: TrackerClauses): { types: number[]; groups: number[] } {
+  const reported = { types: [] as number[], groups: [] as number[] };
+  for (const [key, value] of Object.entries(clauses)) {
+    const reports = byKey.get(key)?.effects?.reportsAttackerShips;
+    if (reports !== undefined) reported[reports].push(...idsOf(value));
+  }
+  return reported;
 }

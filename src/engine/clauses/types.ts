@@ -6,7 +6,18 @@ import type { JumpSearch, SpaceClass, Universe } from '../universe/types.ts';
 
 export type ClauseGroup = 'location' | 'attackers' | 'victim' | 'value' | 'kind' | 'members';
 
-/** The kind of value a clause takes; the Discord editor picks its input widget from it. */
+/** The Discord editor's "Add a condition" menus; each clause is offered in one of them. */
+export type ClauseMenu = 'location' | 'attackers' | 'victim';
+
+/** What a set clause changes beyond its own test. */
+export interface ClauseEffects {
+  /** Jumps from the origin are counted on routes that never pass through high-sec. */
+  readonly routesAvoidHighSec?: true;
+  /** The alert names the attackers' ship types that satisfied this clause (its ids are types or groups). */
+  readonly reportsAttackerShips?: 'types' | 'groups';
+}
+
+/** The kind of value a clause takes: everything about each kind is in value-kinds.ts. */
 export type ClauseValueKind =
   | 'int'
   | 'number'
@@ -156,7 +167,12 @@ export interface ClauseDefinition {
   /** Short and readable, e.g. "Max jumps from origin". */
   readonly label: string;
   readonly group: ClauseGroup;
+  /** The editor menu that offers it. */
+  readonly menu: ClauseMenu;
   readonly valueKind: ClauseValueKind;
+  /** Measured from the tracker's origin: invalid without one, and the editor asks for the origin first. */
+  readonly needsOrigin?: true;
+  readonly effects?: ClauseEffects;
   /** Relative evaluation cost: compiled trackers run cheap, selective clauses first. */
   readonly cost: number;
   /** Set on require_* clauses a tracker can be indexed by (never on exclusions). */

@@ -1,7 +1,6 @@
-// Validation of clause values by value kind: numbers, flags, EVE id lists and Discord role id lists.
-// Each message says what to write instead.
-import { NAME_KINDS } from './format.ts';
-import type { ClauseCheck, ClauseValidationContext, ClauseValueKind } from './types.ts';
+// Validation of clause values: numbers, flags, EVE id lists and Discord role id lists. Each value kind
+// (value-kinds.ts) picks its validator here; each message says what to write instead.
+import type { ClauseCheck, ClauseNameKind, ClauseValidationContext } from './types.ts';
 
 /** A list clause holds at most this many ids: more is a mistake (or abuse), never a real tracker. */
 const MAX_LIST_LENGTH = 1000;
@@ -9,93 +8,79 @@ const MAX_LIST_LENGTH = 1000;
 /** Discord snowflakes are decimal strings of up to 20 digits (they overflow JavaScript numbers). */
 const SNOWFLAKE = /^[1-9]\d{0,19}$/;
 
-export function validateClauseValue(
-  kind: ClauseValueKind,
-  value: unknown,
-  context: ClauseValidationContext,
-): ClauseCheck {
-  switch (kind) {
-    case 'int':
-      return Number.isSafeInteger(value) && (value as number) >= 0
-        ? { ok: true, value: value as number }
-        : { ok: false, message: `must be a whole number >= 0, got ${show(value)}` };
-    case 'number':
-      return isAmount(value)
-        ? { ok: true, value }
-        : { ok: false, message: `must be a number >= 0, got ${show(value)}` };
-    case 'isk':
-      return isAmount(value)
-        ? { ok: true, value }
-        : {
-            ok: false,
-            message: `must be an amount of ISK >= 0 written out in full (1500000000 for 1.5b), got ${show(value)}`,
-          };
-    case 'flag':
-      return typeof value === 'boolean'
-        ? { ok: true, value }
-        : { ok: false, message: `must be true or false, got ${show(value)}` };
-    case 'roles':
-      return validateRoleIds(value);
-    default:
-      return validateEveIds(kind, value, context);
-  }
-}
+type Validator = (value: unknown, context: ClauseValidationContext) => ClauseCheck;
 
-function validateEveIds(
-  kind: ClauseValueKind,
-  value: unknown,
-  context: ClauseValidationContext,
-): ClauseCheck {
+export const validateWholeNumber: Validator = (value) =>
+  Number.isSafeInteger(value) && (value as number) >= 0
+    ? { ok: true, value: value as number }
+    : { ok: false, message: `must be a whole number >= 0, got ${show(value)}` };
+
+export const validateDecimal: Validator = (value) =>
+  isAmount(value) ? { ok: true, value } : { ok: false, message: `must be a number >= 0, got ${show(value)}` };
+
+export const validateIsk: Validator = (value) =>
+  isAmount(value)
+    ? { ok: true, value }
+    : {
+        ok: false,
+        message: `must be an amount of ISK >= 0 written out in full (1500000000 for 1.5b), got ${show(value)}`,
+      };
+
+export const validateFlag: Validator = (value) =>
+  typeof value === 'boolean'
+    ? { ok: true, value }
+    : { ok: false, message: `must be true or false, got ${show(value)}` };
+
+/** A validator for lists of EVE ids naming `nameKind` (places must exist in the loaded universe). */
+export function eveIdsValidator(nameKind: Exclude<ClauseNameKind, 'role'>): Validator {
   // What one id is called in messages: "solar system" for the solar_system name kind.
-  const noun = NAME_KINDS[kind]?.replaceAll('_', ' ') ?? 'EVE';
-  if (!Array.isArray(value))
-    return { ok: false, message: `must be a list of ${noun} ids, e.g. [123], got ${show(value)}` };
-  if (value.length > MAX_LIST_LENGTH) {
-    return {
-      ok: false,
-      message: `lists at most ${MAX_LIST_LENGTH} ids, got ${value.length}: split the tracker`,
-    };
-  }
-  const ids: number[] = [];
-  const seen = new Set<number>();
-  for (let i = 0; i < value.length; i++) {
-    const id: unknown = value[i];
-    if (!Number.isSafeInteger(id) || (id as number) <= 0) {
+  const noun = nameKind.replaceAll('_', ' ');
+  return (value, context) => {
+    if (!Array.isArray(value))
+      return { ok: false, message: `must be a list of ${noun} ids, e.g. [123], got ${show(value)}` };
+    if (value.length > MAX_LIST_LENGTH) {
       return {
         ok: false,
-        message: `item ${i} must be ${withArticle(noun)} id (a whole number > 0), got ${show(id)}`,
+        message: `lists at most ${MAX_LIST_LENGTH} ids, got ${value.length}: split the tracker`,
       };
     }
-    if (!seen.has(id as number)) {
-      seen.add(id as number);
-      ids.push(id as number);
+    const ids: number[] = [];
+    const seen = new Set<number>();
+    for (let i = 0; i < value.length; i++) {
+      const id: unknown = value[i];
+      if (!Number.isSafeInteger(id) || (id as number) <= 0) {
+        return {
+          ok: false,
+          message: `item ${i} must be ${withArticle(noun)} id (a whole number > 0), got ${show(id)}`,
+        };
+      }
+      if (!seen.has(id as number)) {
+        seen.add(id as number);
+        ids.push(id as number);
+      }
     }
-  }
-  const unknown = context.universe ? unknownLocations(kind, ids, context) : [];
-  if (unknown.length > 0) {
-    return {
-      ok: false,
-      message: `unknown ${noun} id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: pick ${noun}s from the loaded SDE (update the SDE if ${unknown.length > 1 ? 'they are' : 'it is'} new)`,
-    };
-  }
-  return { ok: true, value: ids };
+    const unknown = ids.filter((id) => !isKnownPlace(nameKind, id, context));
+    if (unknown.length > 0) {
+      return {
+        ok: false,
+        message: `unknown ${noun} id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: pick ${noun}s from the loaded SDE (update the SDE if ${unknown.length > 1 ? 'they are' : 'it is'} new)`,
+      };
+    }
+    return { ok: true, value: ids };
+  };
 }
 
-/** Location ids the universe does not know (item types are not checked: new ships precede SDE updates). */
-function unknownLocations(
-  kind: ClauseValueKind,
-  ids: readonly number[],
-  context: ClauseValidationContext,
-): number[] {
+/** Places must be in the universe when one is given; item types are not checked (new ships precede SDE updates). */
+function isKnownPlace(nameKind: ClauseNameKind, id: number, context: ClauseValidationContext): boolean {
   const universe = context.universe;
-  if (!universe) return [];
-  if (kind === 'solar_systems') return ids.filter((id) => universe.system(id) === undefined);
-  if (kind === 'constellations') return ids.filter((id) => universe.constellation(id) === undefined);
-  if (kind === 'regions') return ids.filter((id) => universe.region(id) === undefined);
-  return [];
+  if (!universe) return true;
+  if (nameKind === 'solar_system') return universe.system(id) !== undefined;
+  if (nameKind === 'constellation') return universe.constellation(id) !== undefined;
+  if (nameKind === 'region') return universe.region(id) !== undefined;
+  return true;
 }
 
-function validateRoleIds(value: unknown): ClauseCheck {
+export const validateRoleIds: Validator = (value) => {
   if (!Array.isArray(value)) {
     return {
       ok: false,
@@ -120,7 +105,7 @@ function validateRoleIds(value: unknown): ClauseCheck {
     if (!roles.includes(role)) roles.push(role);
   }
   return { ok: true, value: roles };
-}
+};
 
 export function isSnowflake(value: unknown): value is string {
   return typeof value === 'string' && SNOWFLAKE.test(value);

@@ -23,6 +23,7 @@ function victimPair<K extends VictimIdKind>(spec: {
     key: `require_victim_${spec.entity}`,
     label: `Victim ${spec.label}`,
     group: 'victim',
+    menu: 'victim',
     valueKind: spec.valueKind,
     indexedBy: spec.indexedBy,
     cost: 2,

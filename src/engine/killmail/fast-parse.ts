@@ -3,6 +3,7 @@
 // anything unusual (a wrong type, a null where zod would reject it) gets undefined, and zod then decides
 // and words the error. Whatever it accepts, zod accepts, and the document is the one the zod path builds
 // (schema key order, unknown keys and null optional keys dropped, defaults filled in).
+import { findUnstorable, INT32_MAX, INT32_MIN, isStorableText } from './storable.ts';
 import type { EsiAttacker, EsiKillmail, EsiVictim, R2z2Document, ZkbInfo } from './types.ts';
 
 type Source = Record<string, unknown>;
@@ -28,9 +29,15 @@ function int(value: unknown): number {
   return value;
 }
 
-function positiveInt(value: unknown): number {
-  if (!isInt(value) || value <= 0) throw GIVE_UP;
+/** An ESI id: int32, like the database's integer columns. */
+function id(value: unknown): number {
+  if (!isInt(value) || value < INT32_MIN || value > INT32_MAX) throw GIVE_UP;
   return value;
+}
+
+function positiveId(value: unknown): number {
+  if (id(value) <= 0) throw GIVE_UP;
+  return value as number;
 }
 
 function number(value: unknown): number {
@@ -39,7 +46,7 @@ function number(value: unknown): number {
 }
 
 function string(value: unknown): string {
-  if (typeof value !== 'string') throw GIVE_UP;
+  if (typeof value !== 'string' || !isStorableText(value)) throw GIVE_UP;
   return value;
 }
 
@@ -65,15 +72,15 @@ function attacker(value: unknown): EsiAttacker {
   const source = record(value);
   const securityStatus = source.security_status;
   const copy: Source = {};
-  copyNullish(copy, source, 'alliance_id', int);
-  copyNullish(copy, source, 'character_id', int);
-  copyNullish(copy, source, 'corporation_id', int);
-  copyNullish(copy, source, 'faction_id', int);
+  copyNullish(copy, source, 'alliance_id', id);
+  copyNullish(copy, source, 'character_id', id);
+  copyNullish(copy, source, 'corporation_id', id);
+  copyNullish(copy, source, 'faction_id', id);
   copy.damage_done = number(source.damage_done);
   copy.final_blow = boolean(source.final_blow);
   copy.security_status = securityStatus === undefined ? 0 : number(securityStatus);
-  copyNullish(copy, source, 'ship_type_id', int);
-  copyNullish(copy, source, 'weapon_type_id', int);
+  copyNullish(copy, source, 'ship_type_id', id);
+  copyNullish(copy, source, 'weapon_type_id', id);
   return copy as unknown as EsiAttacker;
 }
 
@@ -83,19 +90,19 @@ function position(value: unknown): { x: number; y: number; z: number } {
 }
 
 function items(value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw GIVE_UP;
+  if (!Array.isArray(value) || findUnstorable(value) !== undefined) throw GIVE_UP;
   return [...(value as unknown[])];
 }
 
 function victim(value: unknown): EsiVictim {
   const source = record(value);
   const copy: Source = {};
-  copyNullish(copy, source, 'alliance_id', int);
-  copyNullish(copy, source, 'character_id', int);
-  copyNullish(copy, source, 'corporation_id', int);
-  copyNullish(copy, source, 'faction_id', int);
+  copyNullish(copy, source, 'alliance_id', id);
+  copyNullish(copy, source, 'character_id', id);
+  copyNullish(copy, source, 'corporation_id', id);
+  copyNullish(copy, source, 'faction_id', id);
   copy.damage_taken = number(source.damage_taken);
-  copy.ship_type_id = positiveInt(source.ship_type_id);
+  copy.ship_type_id = positiveId(source.ship_type_id);
   copyNullish(copy, source, 'position', position);
   copyNullish(copy, source, 'items', items);
   return copy as unknown as EsiVictim;
@@ -110,11 +117,11 @@ function isoTime(value: unknown): string {
 function esi(value: unknown): EsiKillmail {
   const source = record(value);
   const copy: Source = {};
-  copy.killmail_id = positiveInt(source.killmail_id);
+  copy.killmail_id = positiveId(source.killmail_id);
   copy.killmail_time = isoTime(source.killmail_time);
-  copy.solar_system_id = positiveInt(source.solar_system_id);
-  copyNullish(copy, source, 'moon_id', int);
-  copyNullish(copy, source, 'war_id', int);
+  copy.solar_system_id = positiveId(source.solar_system_id);
+  copyNullish(copy, source, 'moon_id', id);
+  copyNullish(copy, source, 'war_id', id);
   copy.victim = victim(source.victim);
   const attackers = source.attackers;
   if (!Array.isArray(attackers)) throw GIVE_UP;
@@ -157,7 +164,7 @@ function zkb(value: unknown): ZkbInfo {
 }
 
 function numberOrString(value: unknown): number | string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return string(value);
   return number(value);
 }
 
@@ -169,7 +176,7 @@ export function readDocumentFast(value: unknown): R2z2Document | undefined {
   try {
     const source = record(value);
     const copy: Source = {};
-    copy.killmail_id = positiveInt(source.killmail_id);
+    copy.killmail_id = positiveId(source.killmail_id);
     copyNullish(copy, source, 'hash', string);
     copy.esi = esi(source.esi);
     const zkbInfo = zkb(source.zkb);

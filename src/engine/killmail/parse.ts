@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { readDocumentFast } from './fast-parse.ts';
 import { type ParsedR2z2Document, r2z2DocumentSchema } from './schema.ts';
+import { killTimeProblem } from './storable.ts';
 import type { R2z2Document } from './types.ts';
 
 export type KillmailParseResult = { ok: true; document: R2z2Document } | { ok: false; error: string };
@@ -10,48 +11,63 @@ export type KillmailParseResult = { ok: true; document: R2z2Document } | { ok: f
 /** One item of a multi-document input; `line` (1-based) for JSONL, `index` (0-based) always. */
 export type KillmailParseEntry = KillmailParseResult & { index: number; line: number | null };
 
+export interface KillmailParseOptions {
+  /** The clock a kill time must not be a day ahead of (epoch ms); default the current time. */
+  now?: number;
+}
+
 /** How many field problems one error message lists before "and N more". */
 const MAX_LISTED_ISSUES = 3;
 
 /** Validates one R2Z2 document: the hand-written fast path first, zod for anything it is unsure of. */
-export function parseKillmailDocument(value: unknown): KillmailParseResult {
+export function parseKillmailDocument(
+  value: unknown,
+  options: KillmailParseOptions = {},
+): KillmailParseResult {
   const document = readDocumentFast(value);
-  return document ? withMatchingIds(value, document) : parseWithSchema(value);
+  return document ? checkWhole(value, document, options) : parseWithSchema(value, options);
 }
 
 /**
  * Validates one R2Z2 document with the zod schema alone: the path for whatever the fast path is unsure of,
  * and the reference it must agree with.
  */
-export function parseWithSchema(value: unknown): KillmailParseResult {
+export function parseWithSchema(value: unknown, options: KillmailParseOptions = {}): KillmailParseResult {
   const parsed = r2z2DocumentSchema.safeParse(value);
   if (!parsed.success) {
     return { ok: false, error: withKillmailId(value, describeIssues(value, parsed.error.issues)) };
   }
-  return withMatchingIds(value, asR2z2Document(parsed.data));
+  return checkWhole(value, asR2z2Document(parsed.data), options);
 }
 
-function withMatchingIds(value: unknown, document: R2z2Document): KillmailParseResult {
-  if (document.esi.killmail_id !== document.killmail_id) {
-    return {
-      ok: false,
-      error: withKillmailId(
-        value,
-        `esi.killmail_id: ${document.esi.killmail_id} differs from killmail_id ${document.killmail_id}`,
-      ),
-    };
+/** What no field shows alone: the two ids agree, and the kill time is one that could have happened. */
+function checkWhole(
+  value: unknown,
+  document: R2z2Document,
+  options: KillmailParseOptions,
+): KillmailParseResult {
+  const { esi } = document;
+  let problem: string | undefined;
+  if (esi.killmail_id !== document.killmail_id) {
+    problem = `esi.killmail_id: ${esi.killmail_id} differs from killmail_id ${document.killmail_id}`;
+  } else {
+    const timeProblem = killTimeProblem(Date.parse(esi.killmail_time), options.now ?? Date.now());
+    if (timeProblem) problem = `esi.killmail_time: ${esi.killmail_time} ${timeProblem}`;
   }
-  return { ok: true, document };
+  return problem ? { ok: false, error: withKillmailId(value, problem) } : { ok: true, document };
 }
 
 /**
  * Validates every document of a text: a JSON array (when it starts with "["), JSONL (one document a line,
  * blank lines skipped), or one pretty-printed document. Each entry says where it came from.
  */
-export function parseKillmailDocuments(text: string): KillmailParseEntry[] {
+export function parseKillmailDocuments(
+  text: string,
+  options: KillmailParseOptions = {},
+): KillmailParseEntry[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
-  if (trimmed.startsWith('[')) return parseJsonArray(trimmed);
+  if (trimmed.startsWith('[')) return parseJsonArray(trimmed, options);
   const lines = text.split('\n');
   const entries: KillmailParseEntry[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -62,23 +78,25 @@ export function parseKillmailDocuments(text: string): KillmailParseEntry[] {
       // A pretty-printed single document fails on its first line: read the text as one JSON value instead.
       if (entries.length === 0) {
         const whole = parseJson(trimmed);
-        if (whole.ok && !Array.isArray(whole.value)) return [entry(parseKillmailDocument(whole.value), 0, 1)];
+        if (whole.ok && !Array.isArray(whole.value)) {
+          return [entry(parseKillmailDocument(whole.value, options), 0, 1)];
+        }
       }
       entries.push({ ok: false, error: `line ${i + 1}: ${json.error}`, index: entries.length, line: i + 1 });
       continue;
     }
-    entries.push(entry(parseKillmailDocument(json.value), entries.length, i + 1));
+    entries.push(entry(parseKillmailDocument(json.value, options), entries.length, i + 1));
   }
   return entries;
 }
 
-function parseJsonArray(text: string): KillmailParseEntry[] {
+function parseJsonArray(text: string, options: KillmailParseOptions): KillmailParseEntry[] {
   const json = parseJson(text);
   if (!json.ok) return [{ ok: false, error: json.error, index: 0, line: null }];
   if (!Array.isArray(json.value)) {
     return [{ ok: false, error: 'expected a JSON array of killmail documents', index: 0, line: null }];
   }
-  return json.value.map((item: unknown, index) => entry(parseKillmailDocument(item), index, null));
+  return json.value.map((item: unknown, index) => entry(parseKillmailDocument(item, options), index, null));
 }
 
 function entry(result: KillmailParseResult, index: number, line: number | null): KillmailParseEntry {

@@ -1,10 +1,21 @@
 // The zod schema of an R2Z2 killmail document: lean on purpose (it runs on every killmail of the feed),
-// checking only what normalization reads. Unknown fields are dropped; null optional ids are tolerated.
+// checking only what normalization reads and what the database must be able to store. Unknown fields
+// are dropped; null optional ids are tolerated.
 import { z } from 'zod';
+import { findUnstorable, isStorableText, UNSTORABLE_TEXT } from './storable.ts';
 
+/** ESI ids are int32, and the database keeps them in integer columns. */
+const id = z.int32();
 // ESI omits absent fields, but hand-made files (and some tools) write null: accept it as "absent".
-const optionalId = z.int().nullish();
+const optionalId = id.nullish();
 const optionalNumber = z.number().nullish();
+const text = z.string().refine(isStorableText, { error: UNSTORABLE_TEXT, abort: true });
+
+/** Items are stored, never matched on: only what the database needs is checked, to keep parsing cheap. */
+const items = z.array(z.unknown()).superRefine((list, context) => {
+  const found = findUnstorable(list);
+  if (found) context.addIssue({ code: 'custom', message: found.reason, path: found.path });
+});
 
 const position = z.object({ x: z.number(), y: z.number(), z: z.number() });
 
@@ -27,20 +38,19 @@ const victim = z.object({
   corporation_id: optionalId,
   faction_id: optionalId,
   damage_taken: z.number(),
-  ship_type_id: z.int().positive(),
+  ship_type_id: id.positive(),
   position: position.nullish(),
-  // Items are stored, never matched on: their contents are left unchecked to keep parsing cheap.
-  items: z.array(z.unknown()).nullish(),
+  items: items.nullish(),
 });
 
-const isoTime = z.string().refine((text) => !Number.isNaN(Date.parse(text)), {
+const isoTime = text.refine((value) => !Number.isNaN(Date.parse(value)), {
   error: 'expected an ISO time like 2026-11-21T08:00:00Z',
 });
 
 const esi = z.object({
-  killmail_id: z.int().positive(),
+  killmail_id: id.positive(),
   killmail_time: isoTime,
-  solar_system_id: z.int().positive(),
+  solar_system_id: id.positive(),
   moon_id: optionalId,
   war_id: optionalId,
   victim,
@@ -49,7 +59,7 @@ const esi = z.object({
 
 const zkb = z.object({
   locationID: optionalNumber,
-  hash: z.string(),
+  hash: text,
   fittedValue: optionalNumber,
   droppedValue: optionalNumber,
   destroyedValue: optionalNumber,
@@ -58,18 +68,18 @@ const zkb = z.object({
   npc: z.boolean(),
   solo: z.boolean(),
   awox: z.boolean(),
-  labels: z.array(z.string()).nullish(),
+  labels: z.array(text).nullish(),
   attackerCount: z.int().nonnegative().nullish(),
-  href: z.string().nullish(),
+  href: text.nullish(),
 });
 
 export const r2z2DocumentSchema = z.object({
-  killmail_id: z.int().positive(),
+  killmail_id: id.positive(),
   // zKillboard's own API puts the hash only in zkb.hash: accepted, and copied up by the parser.
-  hash: z.string().nullish(),
+  hash: text.nullish(),
   esi,
   zkb,
-  uploaded_at: z.union([z.number(), z.string()]).nullish(),
+  uploaded_at: z.union([z.number(), text]).nullish(),
   sequence_id: z.int().nullish(),
   sequence_updated: z.int().nullish(),
 });

@@ -35,7 +35,8 @@ export interface AlertEmbedInput {
 
 /** Used when no matched tracker sets a colour: a kill-report red. */
 export const DEFAULT_ALERT_COLOR = 0xc0392b;
-const TEST_PREFIX = '[TEST] ';
+/** Starts the title of a sample alert (/tracker test), so it is never taken for the live one. */
+export const TEST_ALERT_TITLE_PREFIX = '[TEST] ';
 // Shrinking the embed to 6000 characters never takes a part below this: each keeps a readable start.
 const MIN_SHRUNK_LENGTH = 48;
 
@@ -61,7 +62,7 @@ function alertTitle(input: AlertEmbedInput): string {
   const title =
     own?.tracker.title ??
     `${typeName(catalog, killmail.victim.shipTypeId)} destroyed in ${systemName(universe, killmail.solarSystemId)}`;
-  return truncateMarkdown(`${test ? TEST_PREFIX : ''}${plainText(title)}`, DISCORD_LIMITS.title);
+  return truncateMarkdown(`${test ? TEST_ALERT_TITLE_PREFIX : ''}${plainText(title)}`, DISCORD_LIMITS.title);
 }
 
 /** The victim pilot with portrait, or the corporation with its logo (structures have no pilot). */

@@ -2,7 +2,7 @@
 // value, attackers, space classes, kill kinds as numbers), then its other clauses from cheapest and most
 // selective (ids) to costliest (jumps, LY).
 import { idsOf } from '../clauses/define.ts';
-import { getClause } from '../clauses/registry.ts';
+import { getClause, reportedAttackerShips, routesAvoidHighSec } from '../clauses/registry.ts';
 import type { ClauseDefinition, ClauseTest, ClauseValue, IndexedFact, MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
@@ -89,7 +89,7 @@ export const NO_SHIP_TYPES: number[] = Object.freeze([]) as unknown as number[];
 export function compileTracker(tracker: TrackerDefinition, options: CompileTrackerOptions): CompiledTracker {
   const { universe } = options;
   const origin = tracker.origin_solar_system_id ?? undefined;
-  const avoidHighSec = tracker.clauses.exclude_high_sec === true;
+  const avoidHighSec = routesAvoidHighSec(tracker.clauses);
   const source = routeSource(universe, origin, avoidHighSec);
   const routeJumps = routeJumpsOf(source);
   const context = {
@@ -185,7 +185,6 @@ function allOf(tests: readonly ClauseTest[]): ClauseTest | null {
 
 /** Reports attacker ship types that satisfy the attacker ship clauses; null when there are none. */
 function shipTypeReporter(tracker: TrackerDefinition): CompiledTracker['matchedShipTypeIds'] | null {
-  const types = idsOf(tracker.clauses.require_attackers_ship_types);
-  const groups = idsOf(tracker.clauses.require_attackers_ship_groups);
+  const { types, groups } = reportedAttackerShips(tracker.clauses);
   return types.length === 0 && groups.length === 0 ? null : attackerShipReporter(types, groups);
 }

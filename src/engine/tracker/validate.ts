@@ -171,7 +171,7 @@ function validatePing(value: unknown, problem: Report): TrackerPing {
   } else if (roles.length > DISCORD_LIMITS.allowedRoles) {
     problem(
       'ping.roles',
-      `pings at most ${DISCORD_LIMITS.allowedRoles} roles (Discord's limit), got ${roles.length}`,
+      `pings at most ${DISCORD_LIMITS.allowedRoles} roles (Discord's limit), got ${roles.length}: remove ${roles.length - DISCORD_LIMITS.allowedRoles} of them, or ping a role those members share`,
     );
   } else {
     roles.forEach((role: unknown, index) => {
@@ -258,7 +258,7 @@ function readText(
   const text = value.trim();
   if (text === '') problem(key, 'must not be empty: write some text or leave the key out');
   else if (text.length > maxLength)
-    problem(key, `is ${text.length} characters long; the limit is ${maxLength}`);
+    problem(key, `is ${text.length} characters long; shorten it to ${maxLength} characters or fewer`);
   else return text;
   return undefined;
 }
@@ -290,10 +290,23 @@ function readOrigin(
   return value;
 }
 
+/** 7 days: older kills are history (previews), not alerts; and a delivery never waits on one forever. */
+const MAX_AGE_MINUTES_LIMIT = 7 * 24 * 60;
+
 function readMaxAge(value: unknown, problem: Report): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
-  problem('max_age_minutes', `must be a whole number of minutes >= 1, got ${show(value)}`);
+  if (
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    value >= 1 &&
+    value <= MAX_AGE_MINUTES_LIMIT
+  ) {
+    return value;
+  }
+  problem(
+    'max_age_minutes',
+    `must be a whole number of minutes from 1 to ${MAX_AGE_MINUTES_LIMIT} (7 days), got ${show(value)}`,
+  );
   return undefined;
 }
 

@@ -1,22 +1,26 @@
-// ESI client for the two name routes the bot needs: ids -> names (alerts) and exact names -> ids
-// (autocomplete). Polite by construction: identifies itself, honours every limit ESI announces,
+// ESI client for the public routes the bot needs: ids -> names (alerts), exact names -> ids
+// (autocomplete, character links) and characters -> corporation and alliance (pilot lists). Polite by construction: identifies itself, honours every limit ESI announces,
 // and fails fast with EsiUnavailableError instead of making an alert wait.
 import { Agent, type Dispatcher, request } from 'undici';
 import { z } from 'zod';
 import type { Logger } from '../../log.ts';
 import { type Clock, systemClock } from '../../clock.ts';
+import { readCappedText } from '../capped-body.ts';
 import { EsiError, EsiUnavailableError } from './errors.ts';
 import { EsiRateLimitGate, type ResponseHeaders } from './rate-limit.ts';
 import type { EsiName } from '../../engine/index.ts';
-import type { EsiIdsByCategory } from './types.ts';
+import type { EsiAffiliation, EsiIdsByCategory } from './types.ts';
 
 /** The API behaviour we were written against; ESI keeps it stable for clients that send it. */
 export const ESI_COMPATIBILITY_DATE = '2025-12-16';
 /** ESI's own ceilings per request. */
 export const NAMES_PER_REQUEST = 1000;
 export const IDS_PER_REQUEST = 500;
+export const AFFILIATIONS_PER_REQUEST = 1000;
 /** ESI ids are int32. */
 const MAX_ESI_ID = 2_147_483_647;
+/** 1000 names are ~100 kB: a far larger answer is broken or hostile, and is not read. */
+export const MAX_ESI_RESPONSE_BYTES = 2 * 1024 * 1024;
 /** Bounds memory if a broken feed sends a stream of bogus ids. */
 const MAX_REMEMBERED_UNKNOWN_IDS = 50_000;
 
@@ -42,12 +46,25 @@ export interface EsiClient {
   names(ids: Iterable<number>): Promise<EsiName[]>;
   /** Exact-name lookup: `{ characters: [{id, name}], corporations: [...], ... }`; unknown names are absent. */
   ids(names: Iterable<string>): Promise<EsiIdsByCategory>;
+  /**
+   * Corporation, alliance and faction of characters, in batches of 1000. Ids that are not characters
+   * are left out (and remembered).
+   */
+  affiliations(characterIds: Iterable<number>): Promise<EsiAffiliation[]>;
   /** True while `id` is remembered as one ESI rejected. */
   isKnownUnknown(id: number): boolean;
   close(): Promise<void>;
 }
 
 const namesResponse = z.array(z.object({ id: z.number().int(), name: z.string(), category: z.string() }));
+const affiliationsResponse = z.array(
+  z.object({
+    character_id: z.number().int(),
+    corporation_id: z.number().int(),
+    alliance_id: z.number().int().optional(),
+    faction_id: z.number().int().optional(),
+  }),
+);
 const idsResponse = z.record(z.string(), z.array(z.object({ id: z.number().int(), name: z.string() })));
 
 type PostResult = { status: 200; body: unknown } | { status: 404; body: unknown };
@@ -87,7 +104,7 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
     const signal = AbortSignal.timeout(timeoutMs);
     let status: number;
     let responseHeaders: ResponseHeaders;
-    let text: string;
+    let text: string | undefined;
     try {
       const response = await request(url, {
         method: 'POST',
@@ -100,7 +117,7 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
       });
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await response.body.text();
+      text = await readCappedText(response, MAX_ESI_RESPONSE_BYTES);
     } catch (error) {
       const timedOut = signal.aborted || isUndiciTimeout(error);
       throw new EsiUnavailableError(
@@ -111,6 +128,12 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
 
     gate.observe(status, responseHeaders);
     log.debug({ path, status }, 'ESI answered');
+    if (text === undefined) {
+      throw new EsiUnavailableError(`ESI answered ${path} with more than ${MAX_ESI_RESPONSE_BYTES} bytes`, {
+        reason: 'bad-response',
+        status,
+      });
+    }
     if (status === 429 || status === 420) {
       throw new EsiUnavailableError(`ESI rate limited ${path} (HTTP ${status})`, {
         reason: 'rate-limited',
@@ -155,50 +178,77 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
     return false;
   }
 
-  /** One batch; on 404 ("one id is invalid") halves it until the bad ids are isolated. */
-  async function resolveBatch(ids: number[]): Promise<EsiName[]> {
-    const result = await post('/universe/names/', ids);
+  /**
+   * One batch of ids; on a 404 that blames invalid ids ESI names none of them, so the batch is halved
+   * until the bad ids are isolated (and remembered).
+   */
+  async function postIds<T>(
+    path: string,
+    ids: number[],
+    schema: z.ZodType<T[]>,
+    blamesIds: (body: unknown) => boolean,
+  ): Promise<T[]> {
+    const result = await post(path, ids);
     if (result.status === 200) {
-      const parsed = namesResponse.safeParse(result.body);
+      const parsed = schema.safeParse(result.body);
       if (!parsed.success) {
-        throw new EsiUnavailableError('ESI answered /universe/names/ in an unexpected shape', {
+        throw new EsiUnavailableError(`ESI answered ${path} in an unexpected shape`, {
           reason: 'bad-response',
           status: 200,
         });
       }
       return parsed.data;
     }
-    if (!isInvalidIdsAnswer(result.body)) {
+    if (!blamesIds(result.body)) {
       throw new EsiError(
-        `ESI answered 404 for ${baseUrl}/universe/names/ without naming invalid ids: check ESI_URL`,
+        `ESI answered 404 for ${baseUrl}${path} without naming invalid ids: check ESI_URL`,
         404,
       );
     }
     if (ids.length === 1) {
       const [id] = ids as [number];
       rememberUnknown(id);
-      log.debug({ id }, 'ESI does not know this id; not asking again for a while');
+      log.debug({ id, path }, 'ESI does not know this id; not asking again for a while');
       return [];
     }
     const middle = Math.ceil(ids.length / 2);
-    const first = await resolveBatch(ids.slice(0, middle));
-    const second = await resolveBatch(ids.slice(middle));
+    const first = await postIds(path, ids.slice(0, middle), schema, blamesIds);
+    const second = await postIds(path, ids.slice(middle), schema, blamesIds);
     return [...first, ...second];
   }
 
+  /** Valid ids not remembered as unknown, each once. */
+  function idsToAsk(input: Iterable<number>): number[] {
+    const wanted: number[] = [];
+    for (const id of new Set(input)) {
+      if (!Number.isInteger(id) || id <= 0 || id > MAX_ESI_ID) continue;
+      if (!isKnownUnknown(id)) wanted.push(id);
+    }
+    return wanted;
+  }
+
+  async function inBatches<T>(
+    ids: number[],
+    size: number,
+    ask: (batch: number[]) => Promise<T[]>,
+  ): Promise<T[]> {
+    const found: T[] = [];
+    for (let start = 0; start < ids.length; start += size)
+      found.push(...(await ask(ids.slice(start, start + size))));
+    return found;
+  }
+
   return {
-    async names(input) {
-      const wanted: number[] = [];
-      for (const id of new Set(input)) {
-        if (!Number.isInteger(id) || id <= 0 || id > MAX_ESI_ID) continue;
-        if (!isKnownUnknown(id)) wanted.push(id);
-      }
-      const names: EsiName[] = [];
-      for (let start = 0; start < wanted.length; start += NAMES_PER_REQUEST) {
-        names.push(...(await resolveBatch(wanted.slice(start, start + NAMES_PER_REQUEST))));
-      }
-      return names;
-    },
+    names: (input) =>
+      inBatches(idsToAsk(input), NAMES_PER_REQUEST, (batch) =>
+        postIds('/universe/names/', batch, namesResponse, blamesInvalidIds),
+      ),
+
+    // Any 404 with an error: ESI's answer when an id is not a character.
+    affiliations: (input) =>
+      inBatches(idsToAsk(input), AFFILIATIONS_PER_REQUEST, (batch) =>
+        postIds('/characters/affiliation/', batch, affiliationsResponse, hasErrorText),
+      ),
 
     async ids(input) {
       const wanted = [...new Set([...input].map((name) => name.trim()).filter((name) => name !== ''))];
@@ -238,12 +288,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** ESI's 404 for a names batch with a bad id says "Ensure all IDs are valid before resolving." */
-function isInvalidIdsAnswer(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null) return false;
+function errorText(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as { error?: unknown }).error;
-  return typeof error === 'string' && /valid/i.test(error);
+  return typeof error === 'string' ? error : undefined;
 }
+
+const hasErrorText = (body: unknown): boolean => errorText(body) !== undefined;
+
+/** ESI's 404 for a names batch with a bad id says "Ensure all IDs are valid before resolving." */
+const blamesInvalidIds = (body: unknown): boolean => /valid/i.test(errorText(body) ?? '');
 
 function isUndiciTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

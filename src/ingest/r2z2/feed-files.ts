@@ -1,5 +1,6 @@
 // The two kinds of file R2Z2 serves: `sequence.json` (the head) and one document per sequence.
 // Documents are only parsed as JSON here; checking they are killmails is the consumer's job.
+import type { FeedBody } from './http-client.ts';
 
 export const SEQUENCE_PATH = '/ephemeral/sequence.json';
 
@@ -8,7 +9,8 @@ export function documentPath(sequence: number): string {
 }
 
 /** `{"sequence": N}` -> N; anything else -> undefined (a broken or empty feed). */
-export function parseSequenceFile(body: string): number | undefined {
+export function parseSequenceFile(body: FeedBody): number | undefined {
+  if (typeof body !== 'string') return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -22,7 +24,10 @@ export function parseSequenceFile(body: string): number | undefined {
 
 export type ParsedDocument = { ok: true; document: unknown } | { ok: false; error: string };
 
-export function parseDocumentBody(body: string): ParsedDocument {
+export function parseDocumentBody(body: FeedBody): ParsedDocument {
+  if (typeof body !== 'string') {
+    return { ok: false, error: `larger than ${body.oversizedLimitBytes} bytes; not read` };
+  }
   try {
     return { ok: true, document: JSON.parse(body) as unknown };
   } catch (error) {

@@ -4,10 +4,10 @@ import type { Logger } from '../../log.ts';
 import { errorBackoffMs, rateLimitBackoffMs } from './backoff.ts';
 import type { Clock } from '../../clock.ts';
 import { parseSequenceFile, SEQUENCE_PATH } from './feed-files.ts';
-import type { FeedResponse, R2z2HttpClient } from './http-client.ts';
+import type { FeedBody, FeedResponse, R2z2HttpClient } from './http-client.ts';
 import type { R2z2PollerStats } from './types.ts';
 
-export type FeedFile = { found: true; body: string } | { found: false };
+export type FeedFile = { found: true; body: FeedBody } | { found: false };
 
 export interface FeedReader {
   /** Reads one file, retrying failures; only the run's abort ends it early (by throwing). */

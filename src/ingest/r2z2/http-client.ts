@@ -1,9 +1,20 @@
 // One GET against R2Z2 with a User-Agent and a hard timeout, the answer sorted into what the
 // poller does next. Only the caller's own abort is thrown; every other failure is a value.
 import { type Dispatcher, request } from 'undici';
+import { readCappedText } from '../capped-body.ts';
+
+/** R2Z2 documents are a few kB (a Keepstar kill with 3,753 attackers is ~1 MB): 5 MB is plenty. */
+export const MAX_FEED_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A served file too large to read: handed on as an invalid document so the feed moves past it. */
+export interface OversizedBody {
+  oversizedLimitBytes: number;
+}
+
+export type FeedBody = string | OversizedBody;
 
 export type FeedResponse =
-  | { kind: 'ok'; body: string }
+  | { kind: 'ok'; body: FeedBody }
   | { kind: 'not-found' }
   /** 429 or 403: zKillboard says we ask too often (403 can last an hour). */
   | { kind: 'rate-limited'; status: number; retryAfterMs: number | undefined }
@@ -19,12 +30,15 @@ export interface R2z2HttpClientOptions {
   userAgent: string;
   /** Whole request, headers and body; R2Z2 files are small, so this can be short. */
   timeoutMs: number;
+  /** Default MAX_FEED_FILE_BYTES. */
+  maxBodyBytes?: number;
   dispatcher?: Dispatcher;
 }
 
 export function createR2z2HttpClient(options: R2z2HttpClientOptions): R2z2HttpClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const headers = { 'user-agent': options.userAgent, accept: 'application/json' };
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_FEED_FILE_BYTES;
   return {
     async get(path, signal) {
       const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -37,7 +51,10 @@ export function createR2z2HttpClient(options: R2z2HttpClientOptions): R2z2HttpCl
           bodyTimeout: options.timeoutMs,
           ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
         });
-        if (response.statusCode === 200) return { kind: 'ok', body: await response.body.text() };
+        if (response.statusCode === 200) {
+          const body = await readCappedText(response, maxBodyBytes);
+          return { kind: 'ok', body: body ?? { oversizedLimitBytes: maxBodyBytes } };
+        }
         // Drain the body so the keep-alive connection can be reused.
         await response.body.dump().catch(() => undefined);
         return classifyStatus(response.statusCode, response.headers);

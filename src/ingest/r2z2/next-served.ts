@@ -4,10 +4,11 @@
 // there could hide the files below it); holes are rare and galloping keeps the range small.
 import { documentPath } from './feed-files.ts';
 import type { FeedReader } from './feed-reader.ts';
+import type { FeedBody } from './http-client.ts';
 
 export interface ServedFile {
   sequence: number;
-  body: string;
+  body: FeedBody;
 }
 
 /** The lowest served sequence in (missing, head], with its body; undefined when even the head is missing. */

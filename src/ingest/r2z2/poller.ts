@@ -5,7 +5,7 @@ import { errorBackoffMs } from './backoff.ts';
 import { systemClock } from '../../clock.ts';
 import { documentPath, parseDocumentBody, republishedSequenceOf } from './feed-files.ts';
 import { createFeedReader } from './feed-reader.ts';
-import { createR2z2HttpClient } from './http-client.ts';
+import { createR2z2HttpClient, type FeedBody } from './http-client.ts';
 import { findNextServed } from './next-served.ts';
 import {
   emptyStats,
@@ -109,11 +109,14 @@ async function followFeed(
     }
   }
 
-  async function handOn(sequence: number, body: string, republished: boolean): Promise<void> {
+  async function handOn(sequence: number, body: FeedBody, republished: boolean): Promise<void> {
     const parsed = parseDocumentBody(body);
     if (!parsed.ok) {
       stats.invalid += 1;
-      log.warn({ sequence, republished, error: parsed.error }, 'R2Z2 file is not JSON; skipping it');
+      log.warn(
+        { sequence, republished, error: parsed.error },
+        'R2Z2 file is unreadable (not JSON, or too large); skipping it',
+      );
       const { onInvalid } = options;
       if (onInvalid) {
         const item = { sequence, error: parsed.error, republished };
@@ -174,7 +177,7 @@ async function followFeed(
   let lastServed: number | undefined;
   let missingHeadWarned = false;
 
-  async function accept(sequence: number, body: string): Promise<void> {
+  async function accept(sequence: number, body: FeedBody): Promise<void> {
     await handOn(sequence, body, false);
     lastServed = sequence;
     next = sequence + 1;

@@ -6,9 +6,11 @@ import {
   GatewayCloseCodes,
   type GatewayDispatchEvents,
   type GatewayGuildCreateDispatchData,
+  type GatewayGuildMembersChunkDispatchData,
   GatewayOpcodes,
   type GatewayReadyDispatchData,
   type GatewayReceivePayload,
+  type GatewayRequestGuildMembersData,
   type GatewaySendPayload,
 } from 'discord-api-types/v10';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -22,11 +24,17 @@ export interface GatewayHost {
   /** Called for every payload the bot sends, after the gateway has handled it. */
   onGatewayPayload(payload: GatewaySendPayload): void;
   onIdentified(): void;
+  /** Privileged intents this bot may not use: IDENTIFY asking for one is closed with 4014. */
+  refusedIntents(): number;
+  /** The answer to REQUEST_GUILD_MEMBERS (op 8), or undefined for an unknown guild. */
+  membersChunk(request: GatewayRequestGuildMembersData): GatewayGuildMembersChunkDispatchData | undefined;
 }
 
 interface Session {
   socket: WebSocket;
   identified: boolean;
+  /** The intents of its IDENTIFY. */
+  intents: number;
 }
 
 export class FakeGateway {
@@ -49,6 +57,13 @@ export class FakeGateway {
     for (const session of this.sessions) if (session.identified) this.sendDispatch(session, event, data);
   }
 
+  /** Sends a dispatch event to the identified sessions that asked for `intent`. */
+  dispatchWithIntent(event: string, data: unknown, intent: number): void {
+    for (const session of this.sessions) {
+      if (session.identified && (session.intents & intent) !== 0) this.sendDispatch(session, event, data);
+    }
+  }
+
   /** Drops every connection as a network blip would; discord.js resumes on its own. */
   disconnectAll(code = 4000): void {
     for (const session of this.sessions) session.socket.close(code, 'fake gateway reset');
@@ -60,7 +75,7 @@ export class FakeGateway {
   }
 
   private accept(socket: WebSocket): void {
-    const session: Session = { socket, identified: false };
+    const session: Session = { socket, identified: false, intents: 0 };
     this.sessions.add(session);
     socket.on('close', () => this.sessions.delete(session));
     socket.on('error', () => this.sessions.delete(session));
@@ -88,7 +103,12 @@ export class FakeGateway {
           session.socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
           return;
         }
+        if ((payload.d.intents & this.host.refusedIntents()) !== 0) {
+          session.socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+          return;
+        }
         session.identified = true;
+        session.intents = payload.d.intents;
         const guilds = this.host.guildList();
         const ready: GatewayReadyDispatchData = {
           v: 10,
@@ -112,8 +132,13 @@ export class FakeGateway {
         session.identified = true;
         this.sendDispatch(session, 'RESUMED', null);
         return;
+      case GatewayOpcodes.RequestGuildMembers: {
+        const chunk = this.host.membersChunk(payload.d);
+        if (chunk) this.sendDispatch(session, 'GUILD_MEMBERS_CHUNK', chunk);
+        return;
+      }
       default:
-        // Presence, voice and member requests are recorded by the host and otherwise ignored.
+        // Presence and voice payloads are recorded by the host and otherwise ignored.
         return;
     }
   }

@@ -22,6 +22,7 @@ export {
   option,
   stringSelectInteraction,
 } from './interactions.ts';
+export { GUILD_MEMBERS_INTENT } from './members.ts';
 export { mentionsOf, type RecordedFile } from './messages.ts';
 export {
   FakeDiscord,

@@ -165,7 +165,9 @@ const postChannelMessage: Handler = (fake, call, [channelId = '']) => {
   const list = fake.channelMessages.get(channelId) ?? [];
   // Like Discord: with enforce_nonce, a repeated nonce returns the message already created.
   if (body.enforce_nonce === true && body.nonce !== undefined) {
-    const earlier = list.find((posted) => posted.body.nonce === body.nonce && !posted.deleted);
+    const earlier = list.find(
+      (posted) => posted.body.nonce === body.nonce && !posted.deleted && !posted.nonceExpired,
+    );
     if (earlier) return ok(earlier.message);
   }
   const message = buildMessage({

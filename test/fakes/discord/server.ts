@@ -20,6 +20,7 @@ import { WebSocketServer } from 'ws';
 import { type FakeGuildSpec, fakeGuild, fakeUser } from './entities.ts';
 import type { DiscordFailure, ScriptedFailure } from './failures.ts';
 import { FakeGateway } from './gateway.ts';
+import { addMember, membersChunk, removeMember, setMemberRoles } from './members.ts';
 import type { RecordedFile } from './messages.ts';
 import { parseRequestBody } from './multipart.ts';
 import { handleRestCall, type RestAnswer } from './rest.ts';
@@ -32,6 +33,8 @@ export interface FakeDiscordOptions {
   botUser?: Partial<APIUser>;
   /** Guilds the bot is in from the start (sent as GUILD_CREATE after READY). */
   guilds?: FakeGuildSpec[];
+  /** Privileged intents not switched on for this bot (e.g. GUILD_MEMBERS_INTENT): IDENTIFY gets 4014. */
+  refusedIntents?: number;
 }
 
 /** One REST call as the fake saw it. */
@@ -46,6 +49,8 @@ export interface RecordedRestCall {
   files: RecordedFile[];
   /** Status the fake answered with (0 until it answers). */
   status: number;
+  /** `performance.now()` when the request arrived (for latency measurements). */
+  receivedAt: number;
 }
 
 /** A message the bot posted to a channel with its bot token. */
@@ -57,6 +62,8 @@ export interface PostedMessage {
   body: Record<string, unknown>;
   files: RecordedFile[];
   deleted: boolean;
+  /** Past Discord's few minutes of enforce_nonce: the same nonce posts a new message. */
+  nonceExpired?: boolean;
 }
 
 /** The bot's answer to an interaction (POST /interactions/{id}/{token}/callback). */
@@ -75,7 +82,8 @@ export interface WaitOptions {
   description?: string;
 }
 
-const DEFAULT_WAIT_MS = 5_000;
+// An upper bound for a hung test only: waits end as soon as their condition holds.
+const DEFAULT_WAIT_MS = 60_000;
 
 export class FakeDiscord {
   readonly token: string;
@@ -142,6 +150,11 @@ export class FakeDiscord {
         this.changed();
       },
       onIdentified: () => this.changed(),
+      refusedIntents: () => options.refusedIntents ?? 0,
+      membersChunk: (request) => {
+        const guild = this.guilds.get(request.guild_id);
+        return guild && membersChunk(guild, request);
+      },
     });
   }
 
@@ -241,6 +254,14 @@ export class FakeDiscord {
     return this.callbacks.find((callback) => callback.interactionId === interactionId);
   }
 
+  /**
+   * Discord enforces a nonce for a few minutes only: after this, posting with the nonce of an earlier
+   * message creates a second message (as a retry long after the first POST would).
+   */
+  expireNonces(): void {
+    for (const list of this.channelMessages.values()) for (const posted of list) posted.nonceExpired = true;
+  }
+
   // ---- scripted failures -------------------------------------------------------------------
 
   /** The next `times` requests to this channel (any route under /channels/{id}) fail. */
@@ -271,6 +292,28 @@ export class FakeDiscord {
   /** Sends a dispatch event (e.g. INTERACTION_CREATE) to the connected bot. */
   dispatch(event: GatewayDispatchEvents | `${GatewayDispatchEvents}`, data: unknown): void {
     this.gateway.dispatch(event, data);
+  }
+
+  // ---- members (see members.ts) ---------------------------------------------------------------
+
+  /** Sends a dispatch event only over sessions that asked for the intent (member events need one). */
+  dispatchWithIntent(event: string, data: unknown, intent: number): void {
+    this.gateway.dispatchWithIntent(event, data, intent);
+  }
+
+  /** A user joins the guild (GUILD_MEMBER_ADD). */
+  addMember(guildId: string, user: APIUser, roles: string[] = []): void {
+    addMember(this, guildId, user, roles);
+  }
+
+  /** A member's roles change (GUILD_MEMBER_UPDATE). */
+  setMemberRoles(guildId: string, userId: string, roles: string[]): void {
+    setMemberRoles(this, guildId, userId, roles);
+  }
+
+  /** A member leaves the guild (GUILD_MEMBER_REMOVE). */
+  removeMember(guildId: string, userId: string): void {
+    removeMember(this, guildId, userId);
   }
 
   /** Dispatches an interaction and waits for the bot's callback to it. */
@@ -388,6 +431,7 @@ export class FakeDiscord {
         body: { message: '404: Not Found (fake serves /api/v10 only)', code: 0 },
       });
     }
+    const receivedAt = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const { body, files } = await parseRequestBody(req.headers['content-type'], Buffer.concat(chunks));
@@ -399,6 +443,7 @@ export class FakeDiscord {
       body,
       files,
       status: 0,
+      receivedAt,
     };
     this.requests.push(call);
     const answer = await handleRestCall(this, call);

@@ -1,6 +1,5 @@
 // Clauses as admins name them: by key (what autocomplete sends) or by their readable label, and the
 // headings the editor groups them under.
-import { UserError } from '../../../bot/types.ts';
 import {
   CLAUSE_DEFINITIONS,
   type ClauseDefinition,
@@ -8,6 +7,7 @@ import {
   findClause,
 } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
+import { UserError } from '../../../user-error.ts';
 
 export const GROUP_TITLES: Readonly<Record<ClauseGroup, string>> = {
   location: 'Location',

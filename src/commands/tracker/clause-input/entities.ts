@@ -1,18 +1,16 @@
 // Alliances, corporations, pilots and factions by name: names already seen on stored killmails first,
 // then ESI's exact-name lookup, bounded by a short deadline so a slow or absent ESI never breaks
 // autocomplete. Names ESI confirms are kept, so the editor can show them later.
-import type { BotContext } from '../../../bot/types.ts';
+import { nameKindOf, type ValueKindsFrom } from '../../../engine/index.ts';
+import type { BotContext } from '../../contract.ts';
 import type { NamedValue } from './named-value.ts';
 
-export type EntityKind = 'alliances' | 'corporations' | 'characters' | 'factions';
+export type EntityKind = ValueKindsFrom<'entities'>;
 
-/** The category ESI's /universe/names/ gives (and the name cache stores). */
-const ENTITY_CATEGORIES: Readonly<Record<EntityKind, string>> = {
-  alliances: 'alliance',
-  corporations: 'corporation',
-  characters: 'character',
-  factions: 'faction',
-};
+/** The category ESI's /universe/names/ gives (and the name cache stores): the kind's name kind. */
+function categoryOf(kind: EntityKind): string {
+  return nameKindOf(kind) ?? kind;
+}
 
 /** ESI answers slower than this are not waited for while the admin types. */
 const AUTOCOMPLETE_ESI_DEADLINE_MS = 1_200;
@@ -63,7 +61,7 @@ export async function lookUpExactNames(
   const found = (answer[kind] ?? []).map((entry) => ({ id: entry.id, name: entry.name }));
   if (found.length > 0) {
     await ctx.names
-      .put(found.map((entry) => ({ ...entry, category: ENTITY_CATEGORIES[kind] })))
+      .put(found.map((entry) => ({ ...entry, category: categoryOf(kind) })))
       .catch((error: unknown) => ctx.log.warn({ err: error }, 'Could not keep names ESI confirmed'));
   }
   return found;
@@ -107,7 +105,7 @@ export async function searchEntities(
   options: { remote?: boolean } = {},
 ): Promise<NamedValue[]> {
   const typed = text.trim();
-  const known = (await ctx.names.search(ENTITY_CATEGORIES[kind], typed, limit)).map((entry) => ({
+  const known = (await ctx.names.search(categoryOf(kind), typed, limit)).map((entry) => ({
     id: entry.id,
     name: entry.name,
   }));
@@ -128,7 +126,7 @@ export async function findKnownEntity(
   name: string,
 ): Promise<NamedValue | undefined> {
   const needle = name.trim().toLowerCase();
-  const candidates = await ctx.names.search(ENTITY_CATEGORIES[kind], name.trim(), 10);
+  const candidates = await ctx.names.search(categoryOf(kind), name.trim(), 10);
   const match = candidates.find((entry) => entry.name.toLowerCase() === needle);
   return match && { id: match.id, name: match.name };
 }

@@ -1,10 +1,10 @@
 // Ship and weapon types and groups by name, from the SDE item catalog. Victims are not only ships
 // (structures, deployables, orbitals, fighters...), and unpublished types such as the Capsule are real
 // victims too, so nothing is hidden for being unpublished: it only sorts after published names.
-import type { ItemCatalog } from '../../../engine/catalog.ts';
+import type { ItemCatalog, ValueKindsFrom } from '../../../engine/index.ts';
 import { type NamedValue, searchByName } from './named-value.ts';
 
-export type ItemKind = 'ship_types' | 'ship_groups' | 'weapon_types' | 'weapon_groups';
+type ItemKind = ValueKindsFrom<'catalog'>;
 
 /** Categories a killmail victim (or an attacker's ship) can be in. */
 const VICTIM_CATEGORY_IDS: ReadonlySet<number> = new Set([
@@ -29,9 +29,18 @@ const WEAPON_CATEGORY_IDS: ReadonlySet<number> = new Set([
   66, // Structure Module
 ]);
 
+/** What each item kind lists: types or groups, of the ship or the weapon categories. */
+const ITEM_KINDS: Readonly<Record<ItemKind, { of: 'types' | 'groups'; categories: ReadonlySet<number> }>> = {
+  ship_types: { of: 'types', categories: VICTIM_CATEGORY_IDS },
+  ship_groups: { of: 'groups', categories: VICTIM_CATEGORY_IDS },
+  weapon_types: { of: 'types', categories: WEAPON_CATEGORY_IDS },
+  weapon_groups: { of: 'groups', categories: WEAPON_CATEGORY_IDS },
+};
+
 interface CatalogEntry extends NamedValue {
   id: number;
   published: boolean;
+  categoryId: number;
 }
 
 type ItemIndex = Record<ItemKind, CatalogEntry[]>;
@@ -41,30 +50,39 @@ const indexes = new WeakMap<ItemCatalog, ItemIndex>();
 function itemIndex(catalog: ItemCatalog): ItemIndex {
   const cached = indexes.get(catalog);
   if (cached) return cached;
-  const index: ItemIndex = { ship_types: [], ship_groups: [], weapon_types: [], weapon_groups: [] };
+  const groups: CatalogEntry[] = [];
   for (const group of catalog.allGroups()) {
     const category = catalog.category(group.categoryId);
-    const entry: CatalogEntry = {
+    groups.push({
       id: group.id,
       name: group.name,
       published: group.published,
+      categoryId: group.categoryId,
       ...(category ? { detail: category.name } : {}),
-    };
-    if (VICTIM_CATEGORY_IDS.has(group.categoryId)) index.ship_groups.push(entry);
-    if (WEAPON_CATEGORY_IDS.has(group.categoryId)) index.weapon_groups.push(entry);
+    });
   }
+  const types: CatalogEntry[] = [];
   for (const type of catalog.allTypes()) {
     const group = catalog.group(type.groupId);
     if (!group) continue;
-    const entry: CatalogEntry = {
+    types.push({
       id: type.id,
       name: type.name,
       published: type.published,
+      categoryId: group.categoryId,
       detail: group.name,
-    };
-    if (VICTIM_CATEGORY_IDS.has(group.categoryId)) index.ship_types.push(entry);
-    if (WEAPON_CATEGORY_IDS.has(group.categoryId)) index.weapon_types.push(entry);
+    });
   }
+  const listed = (kind: ItemKind) => {
+    const { of, categories } = ITEM_KINDS[kind];
+    return (of === 'types' ? types : groups).filter((entry) => categories.has(entry.categoryId));
+  };
+  const index: ItemIndex = {
+    ship_types: listed('ship_types'),
+    ship_groups: listed('ship_groups'),
+    weapon_types: listed('weapon_types'),
+    weapon_groups: listed('weapon_groups'),
+  };
   indexes.set(catalog, index);
   return index;
 }
@@ -83,10 +101,10 @@ export function findItem(catalog: ItemCatalog, kind: ItemKind, item: string): Na
   const entries = itemIndex(catalog)[kind];
   if (/^\d{1,10}$/.test(item)) {
     const id = Number(item);
-    const isType = kind.endsWith('_types');
+    const { of, categories } = ITEM_KINDS[kind];
+    const isType = of === 'types';
     const group = isType ? catalog.group(catalog.type(id)?.groupId ?? -1) : catalog.group(id);
     if (!group) return { id, name: `#${id}` };
-    const categories = kind.startsWith('ship_') ? VICTIM_CATEGORY_IDS : WEAPON_CATEGORY_IDS;
     if (!categories.has(group.categoryId)) return undefined;
     const name = isType ? catalog.typeName(id) : group.name;
     return {

@@ -1,23 +1,29 @@
 // Clause values from what admins type: numbers with units, yes/no, and lists of names or ids resolved
 // against the SDE, known names, ESI and the guild's roles. Anything unreadable is a UserError that says
 // what is accepted.
-import type { BotContext } from '../../../bot/types.ts';
-import { UserError } from '../../../bot/types.ts';
-import { formatIsk } from '../../../engine/format.ts';
-import type { ClauseDefinition, ClauseValue } from '../../../engine/index.ts';
+import {
+  type ClauseDefinition,
+  type ClauseValue,
+  type ClauseValueKind,
+  formatIsk,
+  type ListValueKind,
+  VALUE_KINDS,
+  valueInputOf,
+} from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
-import { acceptedText, nounFor } from './accepted.ts';
+import type { ClauseInput } from '../../../tracker-ops/clauses.ts';
+import { UserError } from '../../../user-error.ts';
+import type { BotContext } from '../../contract.ts';
 import { EsiLookupUnavailableError } from './entities.ts';
 import { splitItems } from './list-items.ts';
 import { displayName, type NamedValue } from './named-value.ts';
 import { parseDecimal, parseFlag, parseIsk, parseWholeNumber } from './numbers.ts';
 import { ANY_LINKED_MEMBER } from './roles.ts';
-import { isListValueKind, type ListKind, type SourceOptions, valueSource } from './sources.ts';
+import { type SourceOptions, valueSource } from './sources.ts';
 
-export interface ParsedClauseValue {
-  value: ClauseValue;
-  /** How the value reads in a confirmation, markdown-safe: "1.5b", "yes", or the names of a list. */
-  shown: string[];
+/** What a kind of value accepts, said the same way in error messages and modals. */
+export function acceptedText(kind: ClauseValueKind): string {
+  return `Expected ${VALUE_KINDS[kind].accepted}.`;
 }
 
 function quoted(text: string): string {
@@ -38,15 +44,15 @@ export async function parseClauseInput(
   definition: ClauseDefinition,
   text: string,
   options: SourceOptions = {},
-): Promise<ParsedClauseValue> {
-  const kind = definition.valueKind;
-  switch (kind) {
-    case 'int': {
+): Promise<ClauseInput> {
+  const typed = valueInputOf(definition.valueKind);
+  switch (typed.input) {
+    case 'whole_number': {
       const value = parseWholeNumber(text);
       if (value === undefined) throw unreadable(definition, text);
       return { value, shown: [String(value)] };
     }
-    case 'number': {
+    case 'decimal': {
       const value = parseDecimal(text);
       if (value === undefined) throw unreadable(definition, text);
       return { value, shown: [String(value)] };
@@ -61,9 +67,11 @@ export async function parseClauseInput(
       if (value === undefined) throw unreadable(definition, text);
       return { value, shown: [value ? 'yes' : 'no'] };
     }
-    default:
-      if (!isListValueKind(kind)) throw unreadable(definition, text);
-      return parseList(ctx, guildId, definition, kind, text, options);
+    case 'universe':
+    case 'catalog':
+    case 'entities':
+    case 'roles':
+      return parseList(ctx, guildId, definition, typed.kind, text, options);
   }
 }
 
@@ -71,12 +79,12 @@ async function parseList(
   ctx: BotContext,
   guildId: string,
   definition: ClauseDefinition,
-  kind: ListKind,
+  kind: ListValueKind,
   text: string,
   options: SourceOptions,
-): Promise<ParsedClauseValue> {
+): Promise<ClauseInput> {
   const items = splitItems(text);
-  const noun = nounFor(kind);
+  const noun = VALUE_KINDS[kind].noun;
   if (items.length === 0)
     throw new UserError(`Give at least one ${noun} for ${definition.label}. ${acceptedText(kind)}`);
   const source = valueSource(ctx, guildId, kind, options);

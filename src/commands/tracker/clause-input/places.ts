@@ -1,10 +1,9 @@
 // Solar systems, constellations and regions by name, from the universe the engine validates against, so
 // whatever autocomplete offers always passes validation.
-import { formatSecurity } from '../../../engine/format.ts';
-import type { Universe } from '../../../engine/universe/types.ts';
+import { formatSecurity, type Universe, type ValueKindsFrom } from '../../../engine/index.ts';
 import { type NamedValue, searchByName } from './named-value.ts';
 
-export type PlaceKind = 'solar_systems' | 'constellations' | 'regions';
+type PlaceKind = ValueKindsFrom<'universe'>;
 
 interface PlaceIndex {
   constellations: NamedValue[];

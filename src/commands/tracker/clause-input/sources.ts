@@ -1,7 +1,8 @@
-// Where the values of each list kind come from: the universe (places), the SDE catalog (ships and
-// weapons), known names plus ESI (alliances, corporations, pilots, factions), or the guild's roles.
-import type { BotContext } from '../../../bot/types.ts';
-import type { ClauseValueKind } from '../../../engine/index.ts';
+// Where the values of each list kind come from, as its value kind's input says: the universe (places),
+// the SDE catalog (ships and weapons), known names plus ESI (alliances, corporations, pilots,
+// factions), or the guild's roles.
+import { type ListValueKind, valueInputOf } from '../../../engine/index.ts';
+import type { BotContext } from '../../contract.ts';
 import {
   type EntityKind,
   findKnownEntity,
@@ -9,13 +10,11 @@ import {
   SAVE_ESI_DEADLINE_MS,
   searchEntities,
 } from './entities.ts';
-import { findItem, type ItemKind, searchItems } from './items.ts';
+import { findItem, searchItems } from './items.ts';
 import { isDigits, withoutDetail } from './list-items.ts';
 import type { NamedValue } from './named-value.ts';
-import { findPlace, type PlaceKind, searchPlaces } from './places.ts';
+import { findPlace, searchPlaces } from './places.ts';
 import { findRole, type GuildRole, searchRoles } from './roles.ts';
-
-export type ListKind = PlaceKind | ItemKind | EntityKind | 'roles';
 
 export interface SourceOptions {
   /** The guild's roles (from the interaction), for the *_roles clauses. */
@@ -33,29 +32,6 @@ interface ValueSource {
    * Throws EsiLookupUnavailableError when a name needs ESI and ESI does not answer.
    */
   resolve(items: readonly string[], options?: { remote?: boolean }): Promise<Array<NamedValue | undefined>>;
-}
-
-const PLACE_KINDS: ReadonlySet<string> = new Set<PlaceKind>(['solar_systems', 'constellations', 'regions']);
-const ITEM_KINDS: ReadonlySet<string> = new Set<ItemKind>([
-  'ship_types',
-  'ship_groups',
-  'weapon_types',
-  'weapon_groups',
-]);
-const ENTITY_KINDS: ReadonlySet<string> = new Set<EntityKind>([
-  'alliances',
-  'corporations',
-  'characters',
-  'factions',
-]);
-
-const isPlaceKind = (kind: ClauseValueKind): kind is PlaceKind => PLACE_KINDS.has(kind);
-const isItemKind = (kind: ClauseValueKind): kind is ItemKind => ITEM_KINDS.has(kind);
-/** Alliances, corporations, pilots and factions: named by the name cache and ESI, not the SDE. */
-export const isEntityKind = (kind: ClauseValueKind): kind is EntityKind => ENTITY_KINDS.has(kind);
-
-export function isListValueKind(kind: ClauseValueKind): kind is ListKind {
-  return isPlaceKind(kind) || isItemKind(kind) || isEntityKind(kind) || kind === 'roles';
 }
 
 /** Tries the item as typed, then without a "(detail)" an autocomplete choice added. */
@@ -79,34 +55,44 @@ function localSource(
   };
 }
 
+/** The source of a list kind's values, as its value kind's input names it. */
 export function valueSource(
   ctx: BotContext,
   guildId: string,
-  kind: ListKind,
+  kind: ListValueKind,
   options: SourceOptions = {},
 ): ValueSource {
-  if (kind === 'roles') {
-    const roles = options.roles ?? [];
-    return localSource(
-      (text, limit) => searchRoles(roles, guildId, text, limit),
-      (item) => findRole(roles, guildId, item),
-    );
+  const typed = valueInputOf(kind);
+  switch (typed.input) {
+    case 'roles': {
+      const roles = options.roles ?? [];
+      return localSource(
+        (text, limit) => searchRoles(roles, guildId, text, limit),
+        (item) => findRole(roles, guildId, item),
+      );
+    }
+    case 'universe': {
+      const { universe } = ctx.world();
+      return localSource(
+        (text, limit) => searchPlaces(universe, typed.kind, text, limit),
+        (item) => findPlace(universe, typed.kind, item),
+      );
+    }
+    case 'catalog': {
+      const { catalog } = ctx.world();
+      return localSource(
+        (text, limit) => searchItems(catalog, typed.kind, text, limit),
+        (item) => findItem(catalog, typed.kind, item),
+      );
+    }
+    case 'entities':
+      return entitySource(ctx, typed.kind, options);
+    case 'whole_number':
+    case 'decimal':
+    case 'isk':
+    case 'flag':
+      throw new Error(`${kind} values are not a list`);
   }
-  if (isPlaceKind(kind)) {
-    const { universe } = ctx.world();
-    return localSource(
-      (text, limit) => searchPlaces(universe, kind, text, limit),
-      (item) => findPlace(universe, kind, item),
-    );
-  }
-  if (isItemKind(kind)) {
-    const { catalog } = ctx.world();
-    return localSource(
-      (text, limit) => searchItems(catalog, kind, text, limit),
-      (item) => findItem(catalog, kind, item),
-    );
-  }
-  return entitySource(ctx, kind, options);
 }
 
 function entitySource(ctx: BotContext, kind: EntityKind, options: SourceOptions): ValueSource {

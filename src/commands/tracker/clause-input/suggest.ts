@@ -2,22 +2,28 @@
 // ("Jita (0.9, The Forge)") whose values are what parseClauseInput accepts (ids, full ISK amounts).
 // Discord allows 25 choices, each name and value 1-100 characters.
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
-import { formatCount, formatIsk } from '../../../engine/format.ts';
 import {
   CLAUSE_DEFINITIONS,
   type ClauseDefinition,
   type ClauseValue,
   findClause,
+  formatClauseNumber,
+  formatCount,
+  formatIsk,
+  type ListValueKind,
   type TrackerDefinition,
+  VALUE_KINDS,
+  type ValueKindSpec,
+  valueInputOf,
 } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
+import type { BotContext } from '../../contract.ts';
 import { findClauseByInput, GROUP_TITLES } from './clause-lookup.ts';
 import { isDigits, splitLastItem } from './list-items.ts';
 import { displayName, type NamedValue } from './named-value.ts';
 import { parseDecimal, parseFlag, parseIsk, parseWholeNumber } from './numbers.ts';
 import { searchPlaces } from './places.ts';
-import { isListValueKind, type ListKind, type SourceOptions, valueSource } from './sources.ts';
+import { type SourceOptions, valueSource } from './sources.ts';
 
 type Choice = APIApplicationCommandOptionChoice<string>;
 
@@ -60,7 +66,8 @@ export function suggestClauses(typed: string, tracker?: TrackerDefinition): Choi
 /** A short, name-free summary of a clause value: "10", "1.5b", "yes", "3 items". */
 function summarizeClauseValue(definition: ClauseDefinition | undefined, value: ClauseValue): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return definition?.valueKind === 'isk' ? formatIsk(value) : String(value);
+  if (typeof value === 'number')
+    return definition ? formatClauseNumber(definition.valueKind, value) : String(value);
   return value.length === 1 ? '1 item' : `${formatCount(value.length)} items`;
 }
 
@@ -87,31 +94,34 @@ export async function suggestClauseValues(
 ): Promise<Choice[]> {
   const definition = findClauseByInput(clauseKey);
   if (!definition) return [];
-  const kind = definition.valueKind;
-  switch (kind) {
-    case 'int':
-      return numberChoices(typed, parseWholeNumber, ['1', '5', '10', '20', '50'], (value) => value);
-    case 'number':
-      return numberChoices(typed, parseDecimal, ['5', '6', '7', '8', '10'], (value) => `${value} LY`);
+  const spec: ValueKindSpec = VALUE_KINDS[definition.valueKind];
+  const input = valueInputOf(definition.valueKind);
+  switch (input.input) {
+    case 'whole_number':
+      return numberChoices(typed, parseWholeNumber, spec);
+    case 'decimal':
+      return numberChoices(typed, parseDecimal, spec);
     case 'isk':
-      return iskChoices(typed);
+      return iskChoices(typed, spec.suggestions ?? []);
     case 'flag':
       return flagChoices(typed);
-    default:
-      if (!isListValueKind(kind)) return [];
-      return listChoices(ctx, guildId, kind, typed, options);
+    case 'universe':
+    case 'catalog':
+    case 'entities':
+    case 'roles':
+      return listChoices(ctx, guildId, input.kind, typed, options);
   }
 }
 
+/** The typed number if it reads as one, else the kind's suggestions; with the kind's unit ("7.5 LY"). */
 function numberChoices(
   typed: string,
   parse: (text: string) => number | undefined,
-  examples: readonly string[],
-  label: (value: string) => string,
+  spec: ValueKindSpec,
 ): Choice[] {
   const value = typed.trim() === '' ? undefined : parse(typed);
-  const values = value === undefined ? examples : [String(value)];
-  return values.map((entry) => choice(label(entry), entry));
+  const values = value === undefined ? (spec.suggestions ?? []) : [String(value)];
+  return values.map((entry) => choice(spec.unit === undefined ? entry : `${entry} ${spec.unit}`, entry));
 }
 
 const YES = choice('yes: turn this condition on', 'yes');
@@ -125,8 +135,6 @@ function flagChoices(typed: string): Choice[] {
   return matching.length > 0 ? matching : [YES, NO];
 }
 
-const ISK_EXAMPLES = ['100m', '500m', '1b', '5b', '10b', '50b', '100b'];
-
 function iskChoice(text: string): Choice | undefined {
   const isk = parseIsk(text);
   if (isk === undefined) return undefined;
@@ -134,9 +142,9 @@ function iskChoice(text: string): Choice | undefined {
 }
 
 /** "500" could mean 500m, 500b, 500k or 500 ISK: offer each, millions first. */
-function iskChoices(typed: string): Choice[] {
+function iskChoices(typed: string, suggestions: readonly string[]): Choice[] {
   const text = typed.trim().toLowerCase();
-  if (text === '') return ISK_EXAMPLES.map(iskChoice).filter((entry) => entry !== undefined);
+  if (text === '') return suggestions.map(iskChoice).filter((entry) => entry !== undefined);
   const bareNumber = /^[\d.,]+$/.test(text);
   const candidates = bareNumber ? [`${text}m`, `${text}b`, `${text}k`, text] : [text];
   const choices = candidates.map(iskChoice).filter((entry) => entry !== undefined);
@@ -150,7 +158,7 @@ function iskChoices(typed: string): Choice[] {
 async function listChoices(
   ctx: BotContext,
   guildId: string,
-  kind: ListKind,
+  kind: ListValueKind,
   typed: string,
   options: Pick<SourceOptions, 'roles'>,
 ): Promise<Choice[]> {

@@ -1,16 +1,16 @@
 // Names for the ids in a tracker's clauses, for its description in the editor: systems, types and
 // groups from the SDE, alliances/corporations/pilots/factions from the name cache (then ESI, briefly),
 // roles as mentions. Every outside name is markdown-escaped.
-import type { BotContext } from '../../../bot/types.ts';
 import {
   type ClauseNameKind,
   type ClauseNameLookup,
   findClause,
   type TrackerDefinition,
+  valueInputOf,
 } from '../../../engine/index.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
+import type { BotContext } from '../../contract.ts';
 import { ANY_LINKED_MEMBER } from '../clause-input/roles.ts';
-import { isEntityKind } from '../clause-input/sources.ts';
 
 /** The editor answers within Discord's 3 s: names ESI has not given by then show as ids. */
 const NAME_DEADLINE_MS = 1_000;
@@ -20,7 +20,7 @@ function entityIds(tracker: TrackerDefinition): number[] {
   const ids = new Set<number>();
   for (const [key, value] of Object.entries(tracker.clauses)) {
     const kind = findClause(key)?.valueKind;
-    if (kind === undefined || !isEntityKind(kind) || !Array.isArray(value)) continue;
+    if (kind === undefined || valueInputOf(kind).input !== 'entities' || !Array.isArray(value)) continue;
     for (const id of value) if (typeof id === 'number') ids.add(id);
   }
   return [...ids];

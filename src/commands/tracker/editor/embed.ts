@@ -1,12 +1,12 @@
 // The editor's embed: the tracker's conditions as a sentence grouped by Location, Attackers, Victim,
 // Value & kind and Members, then where it posts, who it pings and whether it is on.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import {
   type ClauseNameLookup,
   describeClause,
   findClause,
+  setsCondition,
   type TrackerDefinition,
 } from '../../../engine/index.ts';
 import {
@@ -16,7 +16,8 @@ import {
   trackerColor,
   truncateMarkdown,
 } from '../../../engine/render/index.ts';
-import { setsCondition } from '../../../engine/clauses/describe.ts';
+import { describePing } from '../../../tracker-ops/ping.ts';
+import type { BotContext } from '../../contract.ts';
 import { GROUP_TITLES } from '../clause-input/clause-lookup.ts';
 import { displayName } from '../clause-input/named-value.ts';
 import { systemValue } from '../clause-input/places.ts';
@@ -70,13 +71,9 @@ function stateText(row: TrackerRow): string {
   return row.definition.enabled ? 'Enabled' : 'Disabled: press **Enable** when the conditions are right';
 }
 
+/** Worded as everywhere else a ping is shown (and as the alert pings: @everyone covers @here). */
 function pingText(tracker: TrackerDefinition): string {
-  const pings = [
-    ...(tracker.ping.everyone ? ['@everyone'] : []),
-    ...(tracker.ping.here ? ['@here'] : []),
-    ...tracker.ping.roles.map((role) => `<@&${role}>`),
-  ];
-  return pings.length === 0 ? 'No pings' : truncateMarkdown(pings.join(' '), MAX_FIELD);
+  return truncateMarkdown(describePing(tracker.ping), MAX_FIELD);
 }
 
 function originText(ctx: BotContext, tracker: TrackerDefinition): string {

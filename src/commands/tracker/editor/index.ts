@@ -1,15 +1,28 @@
-// The editor's own component handlers: add and remove condition selects, the value modal, the role picker.
-import type { ComponentHandler } from '../../../bot/types.ts';
-import { addConditionSelect } from './add-condition.ts';
-import { clauseValueModalSubmit } from './clause-value.ts';
-import { removeConditionSelect } from './remove-condition.ts';
-import { rolePickerSelect } from './role-picker.ts';
+// Every component of the tracker editor, by what it does. Their custom_ids are in custom-ids.ts.
+import type { ComponentHandler } from '../../contract.ts';
+import { addConditionSelect } from './handlers/add-condition.ts';
+import { clauseValueModalSubmit } from './handlers/clause-value.ts';
+import { deleteButton, deleteCancelledButton, deleteConfirmedButton } from './handlers/delete.ts';
+import { pingChoice, pingsButton } from './handlers/pings.ts';
+import { previewButton } from './handlers/preview.ts';
+import { removeConditionSelect } from './handlers/remove-condition.ts';
+import { rolePickerSelect } from './handlers/roles.ts';
+import { testPostButton } from './handlers/test-post.ts';
+import { toggleButton } from './handlers/toggle.ts';
 
 const handlers: readonly ComponentHandler<unknown>[] = [
   addConditionSelect,
   removeConditionSelect,
   clauseValueModalSubmit,
   rolePickerSelect,
+  toggleButton,
+  pingsButton,
+  pingChoice,
+  previewButton,
+  testPostButton,
+  deleteButton,
+  deleteConfirmedButton,
+  deleteCancelledButton,
 ];
 
 /** The router takes handlers of any data type; each handler only ever runs with what its parse returned. */

@@ -1,88 +1,56 @@
-// The editor's select menus: three "Add a condition…" menus (one per bundle of clause groups, each within
-// Discord's 25 options) and one "Remove a condition…" menu listing what the tracker has.
+// The editor's select menus: three "Add a condition…" menus (each clause's `menu` in the registry says
+// which one offers it, each within Discord's 25 options) and one "Remove a condition…" menu listing what
+// the tracker has.
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
   type APISelectMenuOption,
   ComponentType,
 } from 'discord-api-types/v10';
-import { NAME_KINDS } from '../../../engine/clauses/format.ts';
-import { formatIsk } from '../../../engine/format.ts';
 import {
   CLAUSE_DEFINITIONS,
   type ClauseDefinition,
+  type ClauseMenu,
   type ClauseNameLookup,
   type ClauseValue,
-  type ClauseValueKind,
   findClause,
+  formatClauseNumber,
+  nameKindOf,
   type TrackerDefinition,
+  VALUE_KINDS,
 } from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
-import { editorCustomId } from '../custom-ids.ts';
+import { editorCustomId } from './custom-ids.ts';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 const MAX_OPTIONS = 25;
 const MAX_TEXT = 100;
 
-interface AddBundle {
+interface AddMenu {
   /** The custom_id arg of its select. */
-  arg: 'location' | 'attackers' | 'victim';
+  menu: ClauseMenu;
   placeholder: string;
   clauses: readonly ClauseDefinition[];
 }
 
-const isAttackerRoles = (definition: ClauseDefinition) => definition.key.includes('attacker');
-
-const ADD_BUNDLES: readonly AddBundle[] = [
-  {
-    arg: 'location',
-    placeholder: 'Add a condition: location…',
-    clauses: CLAUSE_DEFINITIONS.filter((definition) => definition.group === 'location'),
-  },
-  {
-    arg: 'attackers',
-    placeholder: 'Add a condition: attackers…',
-    clauses: CLAUSE_DEFINITIONS.filter(
-      (definition) =>
-        definition.group === 'attackers' || (definition.group === 'members' && isAttackerRoles(definition)),
-    ),
-  },
-  {
-    arg: 'victim',
-    placeholder: 'Add a condition: victim, value, kind…',
-    clauses: CLAUSE_DEFINITIONS.filter(
-      (definition) =>
-        definition.group === 'victim' ||
-        definition.group === 'value' ||
-        definition.group === 'kind' ||
-        (definition.group === 'members' && !isAttackerRoles(definition)),
-    ),
-  },
-];
-
-export function addBundle(arg: string | undefined): AddBundle | undefined {
-  return ADD_BUNDLES.find((bundle) => bundle.arg === arg);
-}
-
-const KIND_HINTS: Readonly<Record<ClauseValueKind, string>> = {
-  int: 'A whole number',
-  number: 'Light years, e.g. 7.5',
-  isk: 'An ISK amount, e.g. 500m or 1.5b',
-  flag: 'On with one click',
-  solar_systems: 'Solar system names',
-  constellations: 'Constellation names',
-  regions: 'Region names',
-  alliances: 'Alliance names',
-  corporations: 'Corporation names',
-  characters: 'Pilot names',
-  factions: 'Faction names',
-  ship_types: 'Ship type names, e.g. Rifter',
-  ship_groups: 'Ship group names, e.g. Frigate',
-  weapon_types: 'Weapon type names',
-  weapon_groups: 'Weapon group names',
-  roles: 'Pick Discord roles',
+/** The Add menus' placeholders, in the editor's order. */
+const ADD_PLACEHOLDERS: Readonly<Record<ClauseMenu, string>> = {
+  location: 'Add a condition: location…',
+  attackers: 'Add a condition: attackers…',
+  victim: 'Add a condition: victim, value, kind…',
 };
+
+const ADD_MENUS: readonly AddMenu[] = (Object.keys(ADD_PLACEHOLDERS) as ClauseMenu[]).map((menu) => ({
+  menu,
+  placeholder: ADD_PLACEHOLDERS[menu],
+  clauses: CLAUSE_DEFINITIONS.filter((definition) => definition.menu === menu),
+}));
+
+/** The Add menu a custom_id arg names, if any. */
+export function addMenu(arg: string | undefined): AddMenu | undefined {
+  return ADD_MENUS.find((entry) => entry.menu === arg);
+}
 
 /** Select menu labels, values and descriptions hold at most 100 characters. */
 const shortText = (text: string): string => truncatePlain(text, MAX_TEXT);
@@ -93,7 +61,7 @@ export function plainName(
   id: number | string,
   names: ClauseNameLookup,
 ): string {
-  const nameKind = definition ? NAME_KINDS[definition.valueKind] : undefined;
+  const nameKind = definition ? nameKindOf(definition.valueKind) : undefined;
   return (nameKind ? names(nameKind, id) : undefined) ?? `#${id}`;
 }
 
@@ -104,7 +72,8 @@ function plainSummary(
   names: ClauseNameLookup,
 ): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'number') return definition?.valueKind === 'isk' ? formatIsk(value) : String(value);
+  if (typeof value === 'number')
+    return definition ? formatClauseNumber(definition.valueKind, value) : String(value);
   const text = value.map((id) => plainName(definition, id, names)).join(', ');
   const noun = definition?.valueKind === 'roles' ? 'role' : 'item';
   return text.length <= 90 && definition?.valueKind !== 'roles'
@@ -112,12 +81,10 @@ function plainSummary(
     : `${value.length} ${noun}${value.length === 1 ? '' : 's'}`;
 }
 
-/** Clauses measured from the tracker's origin: they cannot be added before it has one. */
-const ORIGIN_CLAUSE_KEYS: ReadonlySet<string> = new Set(['require_max_jumps', 'require_max_distance']);
-
+/** Clauses measured from the tracker's origin cannot be added before it has one. */
 export function needsOriginFirst(definition: ClauseDefinition, tracker: TrackerDefinition): boolean {
   return (
-    ORIGIN_CLAUSE_KEYS.has(definition.key) &&
+    definition.needsOrigin === true &&
     (tracker.origin_solar_system_id === undefined || tracker.origin_solar_system_id === null)
   );
 }
@@ -128,7 +95,7 @@ function addOption(
   names: ClauseNameLookup,
 ): APISelectMenuOption {
   const current = tracker.clauses[definition.key];
-  let description = KIND_HINTS[definition.valueKind];
+  let description: string = VALUE_KINDS[definition.valueKind].hint;
   if (current !== undefined) description = `Now: ${plainSummary(definition, current, names)}`;
   else if (needsOriginFirst(definition, tracker)) description = 'Needs an origin first: /tracker set origin';
   return { label: shortText(definition.label), value: definition.key, description: shortText(description) };
@@ -139,14 +106,14 @@ export function addConditionRows(
   tracker: TrackerDefinition,
   names: ClauseNameLookup,
 ): Row[] {
-  return ADD_BUNDLES.map((bundle) => ({
+  return ADD_MENUS.map((entry) => ({
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.StringSelect,
-        custom_id: editorCustomId('add', trackerId, bundle.arg),
-        placeholder: bundle.placeholder,
-        options: bundle.clauses
+        custom_id: editorCustomId('add', trackerId, entry.menu),
+        placeholder: entry.placeholder,
+        options: entry.clauses
           .slice(0, MAX_OPTIONS)
           .map((definition) => addOption(definition, tracker, names)),
       },

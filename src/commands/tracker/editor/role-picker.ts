@@ -1,15 +1,10 @@
 // The role picker for the *_roles clauses: the editor's menus make way for a role select (pre-filled with
 // the clause's roles) and a Back button; choosing roles saves them and brings the editor back.
 import { ButtonStyle, ComponentType, SelectMenuDefaultValueType } from 'discord-api-types/v10';
-import { UNKNOWN_COMPONENT_MESSAGE } from '../../../bot/interaction-router.ts';
-import { type BotContext, UserError } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { type ClauseDefinition, findClause } from '../../../engine/index.ts';
-import { editorComponent } from '../buttons/editor-button.ts';
-import { ANY_LINKED_MEMBER } from '../clause-input/roles.ts';
-import { saveClauseValue } from '../clause-input/save-clause.ts';
-import { editorCustomId } from '../custom-ids.ts';
-import { updateWithEditor } from '../editor-reply.ts';
+import type { ClauseDefinition } from '../../../engine/index.ts';
+import type { BotContext } from '../../contract.ts';
+import { editorCustomId } from './custom-ids.ts';
 import { type EditorView, renderEditor } from './view.ts';
 
 /** Discord's role select holds at most 25 roles. */
@@ -22,7 +17,7 @@ function pickableRoles(row: TrackerRow, key: string): string[] {
 }
 
 /** More roles than the select shows: picked roles are then added instead of replacing the list. */
-function addsRoles(row: TrackerRow, key: string): boolean {
+export function addsRoles(row: TrackerRow, key: string): boolean {
   return pickableRoles(row, key).length > MAX_ROLES;
 }
 
@@ -73,22 +68,3 @@ export async function renderRolePicker(
     ],
   };
 }
-
-/** `roles` with a clause key is the role select; without one it is the Back button. */
-export const rolePickerSelect = editorComponent('roles', async (interaction, row, ctx, key) => {
-  if (key === undefined) {
-    await updateWithEditor(interaction, ctx, row);
-    return;
-  }
-  const definition = findClause(key);
-  if (definition?.valueKind !== 'roles' || !interaction.isRoleSelectMenu())
-    throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
-  const picked = interaction.values;
-  const keepsAnyMember =
-    (row.definition.clauses[key] as unknown[] | undefined)?.includes(row.guildId) ?? false;
-  const adds = addsRoles(row, key);
-  const value = [...(keepsAnyMember && !adds ? [row.guildId] : []), ...picked];
-  const shown = value.map((role) => (role === row.guildId ? ANY_LINKED_MEMBER : `<@&${role}>`));
-  const change = await saveClauseValue(ctx, row, definition, { value, shown }, adds ? 'merge' : 'replace');
-  await updateWithEditor(interaction, ctx, change.row, change.notice);
-});

@@ -6,16 +6,20 @@ import {
   ComponentType,
   TextInputStyle,
 } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { formatIsk } from '../../../engine/format.ts';
-import type { ClauseDefinition } from '../../../engine/index.ts';
+import {
+  type ClauseDefinition,
+  formatClauseNumber,
+  isListValueKind,
+  VALUE_KINDS,
+} from '../../../engine/index.ts';
 import { truncatePlain } from '../../../engine/render/index.ts';
-import { acceptedText, exampleFor } from '../clause-input/accepted.ts';
+import type { BotContext } from '../../contract.ts';
 import { parseIsk } from '../clause-input/numbers.ts';
-import { isListValueKind, valueSource } from '../clause-input/sources.ts';
-import { editorCustomId } from '../custom-ids.ts';
+import { acceptedText } from '../clause-input/parse.ts';
+import { valueSource } from '../clause-input/sources.ts';
 import { clauseNames } from './clause-names.ts';
+import { editorCustomId } from './custom-ids.ts';
 import { plainName } from './menus.ts';
 
 /** The text input's custom_id says how to apply what was typed. */
@@ -35,8 +39,9 @@ async function currentText(
   const value = row.definition.clauses[definition.key];
   if (value === undefined || typeof value === 'boolean') return undefined;
   if (typeof value === 'number') {
-    const isk = formatIsk(value);
-    return definition.valueKind === 'isk' && parseIsk(isk) === value ? isk : String(value);
+    // A rounded amount ("1.23b" for 1,234,567,890) would save another value: then the digits are shown.
+    const shown = formatClauseNumber(definition.valueKind, value);
+    return parseIsk(shown) === value ? shown : String(value);
   }
   const kind = definition.valueKind;
   if (!isListValueKind(kind)) return undefined;
@@ -82,7 +87,7 @@ export async function clauseValueModal(
           type: ComponentType.TextInput,
           custom_id: fitsInBox ? REPLACE_FIELD : ADD_FIELD,
           style: isList ? TextInputStyle.Paragraph : TextInputStyle.Short,
-          placeholder: truncatePlain(`e.g. ${exampleFor(kind)}`, 100),
+          placeholder: truncatePlain(`e.g. ${VALUE_KINDS[kind].example}`, 100),
           // An edited list may be emptied to remove the condition; a number must be given.
           required: !(isList && current !== undefined && fitsInBox),
           max_length: MAX_INPUT,

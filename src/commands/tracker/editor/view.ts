@@ -1,5 +1,6 @@
 // The tracker editor: the embed that describes the tracker, the add/remove condition menus and the
-// Enable/Disable, Pings…, Preview, Test post and Delete buttons (whose handlers live in ../buttons).
+// Enable/Disable, Pings…, Preview, Test post and Delete buttons (whose handlers live in ./handlers).
+import type { InteractionUpdateOptions } from 'discord.js';
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
@@ -8,11 +9,10 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import type { BotContext } from '../../../bot/types.ts';
-import type { TrackerRow } from '../../../db/tracker-repository.ts';
-import { isTrackerActive } from '../../../db/tracker-repository.ts';
-import { type EditorAction, editorCustomId } from '../custom-ids.ts';
+import { isTrackerActive, type TrackerRow } from '../../../db/tracker-repository.ts';
+import type { BotContext } from '../../contract.ts';
 import { clauseNames } from './clause-names.ts';
+import { type EditorAction, editorCustomId } from './custom-ids.ts';
 import { editorEmbed } from './embed.ts';
 import { addConditionRows, removeConditionRow } from './menus.ts';
 
@@ -60,5 +60,20 @@ export async function renderEditor(row: TrackerRow, ctx: BotContext, notice?: st
       removeConditionRow(row.id, row.definition, names.plain),
       editorButtonsRow(row),
     ],
+  };
+}
+
+/** The editor as a complete message body: content is always set, so an update replaces what was there. */
+export async function editorMessage(
+  ctx: BotContext,
+  row: TrackerRow,
+  notice?: string,
+): Promise<InteractionUpdateOptions & { content: string }> {
+  const view = await renderEditor(row, ctx, notice);
+  return {
+    content: view.content ?? '',
+    embeds: view.embeds,
+    components: view.components,
+    allowedMentions: { parse: [] },
   };
 }

@@ -1,0 +1,72 @@
+// The ping editor, opened by the editor's Pings… button as an ephemeral message: buttons switch @here and
+// @everyone, "No pings" clears everything, a role select picks the roles; warnings say when a ping would
+// not notify anyone.
+import type { BaseInteraction } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  ButtonStyle,
+  ComponentType,
+  SelectMenuDefaultValueType,
+} from 'discord-api-types/v10';
+import type { TrackerRow } from '../../../db/tracker-repository.ts';
+import { escapeMarkdown } from '../../../engine/render/index.ts';
+import { noticeText } from '../../../tracker-ops/change.ts';
+import { describePing } from '../../../tracker-ops/ping.ts';
+import { pingWarnings } from '../bot-access.ts';
+import { editorCustomId } from './custom-ids.ts';
+
+/** Discord's role select holds at most 25 roles. */
+const MAX_SELECTED_ROLES = 25;
+
+type PingChoice = 'none' | 'here' | 'everyone';
+
+function pingButton(row: TrackerRow, arg: PingChoice, label: string, active: boolean) {
+  return {
+    type: ComponentType.Button as const,
+    style: active ? (ButtonStyle.Success as const) : (ButtonStyle.Secondary as const),
+    label,
+    custom_id: editorCustomId('ping', row.id, arg),
+  };
+}
+
+export function pingEditorMessage(
+  interaction: BaseInteraction<'cached' | 'raw'>,
+  row: TrackerRow,
+  notice?: string,
+) {
+  const { ping } = row.definition;
+  const nothing = !ping.everyone && !ping.here && ping.roles.length === 0;
+  const components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        pingButton(row, 'none', 'No pings', nothing),
+        pingButton(row, 'here', '@here', ping.here),
+        pingButton(row, 'everyone', '@everyone', ping.everyone),
+      ],
+    },
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.RoleSelect,
+          custom_id: editorCustomId('ping', row.id, 'roles'),
+          placeholder: 'Roles to ping…',
+          min_values: 0,
+          max_values: MAX_SELECTED_ROLES,
+          default_values: ping.roles
+            .slice(0, MAX_SELECTED_ROLES)
+            .map((id) => ({ id, type: SelectMenuDefaultValueType.Role })),
+        },
+      ],
+    },
+  ];
+  const content = noticeText(
+    notice,
+    `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}.`,
+    'The buttons switch @here and @everyone; the menu picks roles. Changes save at once.',
+    ...pingWarnings(interaction, row.channelId, ping),
+  );
+  return { content: content ?? '', embeds: [], components, allowedMentions: { parse: [] } };
+}

@@ -1,0 +1,33 @@
+// /tracker rename tracker name: names are unique per server, case-insensitively.
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { findTracker } from '../../../tracker-ops/find.ts';
+import { renameTracker } from '../../../tracker-ops/settings.ts';
+import type { Subcommand } from '../../contract.ts';
+import type { SubcommandData } from '../../options.ts';
+import { replyWithEditor } from '../editor/replies.ts';
+import { trackerOption } from '../shared-options.ts';
+
+const data = {
+  type: ApplicationCommandOptionType.Subcommand,
+  name: 'rename',
+  description: 'Rename a tracker',
+  options: [
+    trackerOption,
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'name',
+      description: 'The new name',
+      required: true,
+      max_length: 100,
+    },
+  ],
+} as const satisfies SubcommandData;
+
+export default {
+  data,
+  async execute(interaction, args, ctx) {
+    const row = await findTracker(ctx.trackers, interaction.guildId, args.tracker);
+    const change = await renameTracker(ctx, row, args.name);
+    await replyWithEditor(interaction, ctx, change.row, change.notice);
+  },
+} satisfies Subcommand<typeof data>;
