@@ -134,6 +134,7 @@ export const startCommand: CliCommand = {
           esi,
           nameResolver: names,
           sender,
+          pilots,
           log: log.child({ component: 'bot' }),
           defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
         }),
