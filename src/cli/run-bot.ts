@@ -114,6 +114,7 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
         esi,
         nameResolver: names,
         sender,
+        pilots,
         log: log.child({ component: 'bot' }),
         defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
       }),

@@ -4,6 +4,7 @@ import { createNameResolver } from '../../src/ingest/esi/name-resolver.ts';
 import { createNameRepository } from '../../src/db/name-repository.ts';
 import { resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
+import { createPilotOperations, type PilotOperationsOptions } from '../../src/pilots/operations.ts';
 import { createBotContext } from '../../src/bot/context.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
 import type { BotContext, ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
@@ -52,6 +53,14 @@ export interface BotHarness {
   users: Record<Who, APIUser>;
   /** Who acts where: admin has Manage Server, manager holds the manager role only, member has neither. */
   as(who: Who, guildId?: string): InteractionContext;
+  /** Runs `/<name> <sub> ...` (sub may name a group: "settings manager-role") and waits for the first response. */
+  command(
+    name: string,
+    sub: string,
+    options?: Option[],
+    who?: Who,
+    guildId?: string,
+  ): Promise<RecordedInteractionCallback>;
   /** Runs `/tracker <sub> ...` (sub may be "set origin") and waits for the bot's first response. */
   tracker(sub: string, options?: Option[], who?: Who, guildId?: string): Promise<RecordedInteractionCallback>;
   /** Autocomplete of `/<command> <sub>` with one focused option; resolves with the choices. */
@@ -114,6 +123,8 @@ export async function startBotHarness(
     /** Test-only commands and component handlers served next to the real ones. */
     extraCommands?: readonly SlashCommand[];
     extraComponents?: readonly ComponentHandler<never>[];
+    /** EVE SSO for /character link (off by default: links are self-declared). */
+    sso?: PilotOperationsOptions['sso'];
   } = {},
 ): Promise<BotHarness> {
   const users: Record<Who, APIUser> = {
@@ -138,14 +149,23 @@ export async function startBotHarness(
   const esi = await FakeEsi.start();
   const world = options.world ?? (await miniWorld());
   const esiClient = createEsiClient({ baseUrl: esi.url, userAgent: 'killtracker-tests', log: silentLogger });
+  const nameResolver = createNameResolver({
+    esi: esiClient,
+    cache: createNameRepository({ db: database.db }),
+    log: silentLogger,
+  });
   const ctx = createBotContext({
     db: database.db,
     world: () => world,
     esi: esiClient,
-    nameResolver: createNameResolver({
+    nameResolver,
+    pilots: createPilotOperations({
+      db: database.db,
       esi: esiClient,
-      cache: createNameRepository({ db: database.db }),
+      names: createNameRepository({ db: database.db }),
+      nameResolver,
       log: silentLogger,
+      ...(options.sso ? { sso: options.sso } : {}),
     }),
     sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 30_000 }),
     log: silentLogger,
@@ -188,6 +208,10 @@ export async function startBotHarness(
     roles,
     users,
     as,
+    command: (name, sub, options = [], who = 'admin', guildId) =>
+      fake.dispatchInteraction(
+        chatInputInteraction(fake, as(who, guildId), { name, options: subcommandOptions(sub, options) }),
+      ),
     tracker: (sub, options = [], who = 'admin', guildId) =>
       fake.dispatchInteraction(
         chatInputInteraction(fake, as(who, guildId), {

@@ -171,6 +171,10 @@ function resolve(fake: FakeDiscord, guildId: string, options: readonly Option[])
         if (found) {
           resolved.users ??= {};
           resolved.users[id] = found.user;
+          // Discord resolves the guild member too (without its user) when the user is in the guild.
+          const { user: _user, ...member } = found;
+          resolved.members ??= {};
+          resolved.members[id] = { ...member, permissions: '0' };
         }
       } else if (entry.type === ApplicationCommandOptionType.Attachment) {
         const hosted = fake.attachments.get(id);
