@@ -82,9 +82,13 @@ export async function servePgliteOnSocket(
   /** A client that went away must not leave the session mid-exchange or inside its transaction. */
   async function leave(client: Client): Promise<void> {
     if (!turns.owns(client)) return;
-    await db.runExclusive(() => db.execProtocolRawStream(SYNC, { onRawData: () => undefined }));
-    if (db.isInTransaction()) await db.exec('ROLLBACK');
-    turns.release(client);
+    try {
+      await db.runExclusive(() => db.execProtocolRawStream(SYNC, { onRawData: () => undefined }));
+      if (db.isInTransaction()) await db.exec('ROLLBACK');
+    } finally {
+      // Even when PGlite failed, the others must not wait for a client that is gone.
+      turns.release(client);
+    }
   }
 
   const server = createServer((socket) => {
