@@ -2,7 +2,7 @@
 // the same search stopped at 15 jumps (what the first kill in a system costs the matcher when its trackers
 // look at most 15 jumps out), and a cached jumps() lookup (matching against a tracker's origin once warm).
 import { createUniverse } from '../src/engine/universe/universe.ts';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 import { percentile, sharedUniverseOrSkip, round3, seededRandom, timeMicroseconds } from './shared.ts';
 
 const MEASURED_ORIGINS = 2000;

@@ -21,7 +21,7 @@ import { buildWorld } from '../src/pipeline/world.ts';
 import { FakeDiscord } from '../test/fakes/discord/index.ts';
 import { trackerDefinition } from '../test/fixtures/trackers.ts';
 import { freshKill } from '../test/helpers/live-feed.ts';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 import { percentile, round3 } from './shared.ts';
 
 const WARM_UP_KILLS = 30;

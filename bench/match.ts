@@ -11,7 +11,7 @@ import type { TrackerDefinition } from '../src/engine/tracker/types.ts';
 import type { Universe } from '../src/engine/universe/types.ts';
 import { createUniverse } from '../src/engine/universe/universe.ts';
 import { loadBenchWorld } from './bench-world.ts';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 import { collectGarbage, percentile, round3, timeMicroseconds } from './shared.ts';
 import { generateTrackers, trackerPools } from './tracker-sets.ts';
 

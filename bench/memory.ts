@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 
 const run = promisify(execFile);
 

@@ -3,7 +3,7 @@
 import { normalizeKillmail } from '../src/engine/killmail/normalize.ts';
 import { parseKillmailDocument } from '../src/engine/killmail/parse.ts';
 import { loadBenchWorld } from './bench-world.ts';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 import { collectGarbage, percentile, round3, timeMicroseconds } from './shared.ts';
 
 const WARM_UP_PASSES = 5;

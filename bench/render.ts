@@ -4,7 +4,7 @@ import type { AlertInput } from '../src/engine/render/index.ts';
 import { renderAlert } from '../src/engine/render/index.ts';
 import { buildMatch, catalog, DEVOTER, JITA, nameLookup, universe } from '../test/render/fixtures.ts';
 import { buildAttacker, buildKillmail, HUOLA, INTERDICTOR, SABRE } from '../test/render/killmail-builder.ts';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 import { percentile, round3, timeMicroseconds } from './shared.ts';
 
 const WARM_UP_RENDERS = 2000;

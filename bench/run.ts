@@ -1,4 +1,5 @@
 // `npm run bench [-- NAME...]`: runs each benchmark module in order and prints one JSON line per result.
+import type { BenchModule } from './bench-module.ts';
 import { bfsBench } from './bfs.ts';
 import { deliveryLatencyBench } from './delivery-latency.ts';
 import { matchBench } from './match.ts';
@@ -6,12 +7,6 @@ import { memoryBench } from './memory.ts';
 import { normalizeBench } from './normalize.ts';
 import { renderBench } from './render.ts';
 import { storageBench } from './storage.ts';
-
-export interface BenchModule {
-  name: string;
-  /** Result objects, each printed as one JSON line; `{ bench, skipped }` when its data is missing. */
-  run(): Promise<object[]>;
-}
 
 /** Every benchmark, in the order they run. Add new modules here. */
 const BENCHES: readonly BenchModule[] = [

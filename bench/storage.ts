@@ -11,7 +11,7 @@ import postgres from 'postgres';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.ts';
 import { killmails } from '../src/db/schema.ts';
 import type { R2z2Document } from '../src/engine/killmail/types.ts';
-import type { BenchModule } from './run.ts';
+import type { BenchModule } from './bench-module.ts';
 import { SHARED_KILLMAILS_DIR } from './shared.ts';
 
 /** The real killmails (the synthetic aa-killtracker set is left out). */

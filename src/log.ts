@@ -1,6 +1,7 @@
 // Process logger: JSON lines in production, pretty output in a terminal. Secrets never reach it: the
 // bot token and interaction tokens are redacted, and errors are logged as message, code and cause only
 // (never a failed query's parameters, which hold whole killmails).
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -89,15 +90,27 @@ function redactFields(value: unknown, depth = 0): unknown {
 
 export interface LoggerOptions {
   level?: string;
-  /** Force pretty or JSON output; defaults to pretty when stderr is a terminal. */
+  /** Force pretty or JSON output; defaults to pretty when stderr is a terminal and pino-pretty is there. */
   pretty?: boolean;
   /** Where JSON lines go (default stderr); tests pass a stream to read them. */
   destination?: DestinationStream;
 }
 
+/** pino-pretty is a development dependency: an install without them (npm ci --omit=dev) logs JSON. */
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? 'info';
-  const pretty = options.pretty ?? (options.destination === undefined && Boolean(process.stderr.isTTY));
+  const pretty =
+    options.pretty ??
+    (options.destination === undefined && Boolean(process.stderr.isTTY) && prettyPrinterInstalled());
   const base = {
     level,
     redact: { paths: REDACT, censor: CENSOR },

@@ -11,6 +11,7 @@ import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
+import type { PilotOperations } from '../pilots/operations.ts';
 import type { World } from '../pipeline/world.ts';
 import { DEFAULT_TRACKER_LIMITS, type TrackerLimits } from '../tracker-ops/limits.ts';
 import { createHistoryScanGate, DEFAULT_HISTORY_SCAN_COOLDOWN_MS } from '../tracker-ops/scan-gate.ts';
@@ -22,6 +23,7 @@ export function createBotContext(options: {
   /** The process's one resolver: the alerts use it too. */
   nameResolver: NameResolver;
   sender: AlertSender;
+  pilots: PilotOperations;
   log: Logger;
   defaultMaxAgeMinutes: number;
   now?: () => number;
@@ -39,6 +41,7 @@ export function createBotContext(options: {
     names: createNameRepository({ db: options.db }),
     nameResolver: options.nameResolver,
     guildSettings: createGuildSettingsRepository({ db: options.db }),
+    pilots: options.pilots,
     esi: options.esi,
     sender: options.sender,
     world: options.world,

@@ -1,4 +1,5 @@
 // What every CLI command needs: validated config, a logger and (opened lazily) the database.
+import { DrizzleQueryError } from 'drizzle-orm';
 import { type Env, parseEnv } from '../config/env.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { DataDirBusyError, openEmbeddedForCommand } from '../db/embedded.ts';
@@ -50,7 +51,9 @@ export function createCliContext(source: NodeJS.ProcessEnv, io: CliIo): CliConte
 /** Turns "cannot reach the database" into a sentence; anything else passes through unchanged. */
 export function explainDatabaseError(error: unknown, env: Env): unknown {
   const where = env.DATABASE_URL ? describeDatabaseUrl(env.DATABASE_URL) : env.DATA_DIR;
-  const problem = databaseConnectionProblem(error, where);
+  // A failed migration arrives wrapped in drizzle's DrizzleQueryError: the reason is its cause.
+  const reason = error instanceof DrizzleQueryError ? error.cause : error;
+  const problem = databaseConnectionProblem(reason, where);
   return problem ? new CliError(problem) : error;
 }
 

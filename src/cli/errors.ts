@@ -9,7 +9,7 @@ export class CliError extends Error {
   }
 }
 
-/** Wrong arguments: exit code 2, like most Unix tools. */
+/** Wrong arguments: exit code 2, like most Unix tools; the command's usage is printed under the message. */
 export class UsageError extends CliError {
   constructor(message: string) {
     super(message, 2);

@@ -1,7 +1,6 @@
 // Builds the universe model from the configured database for CLI commands that need the map.
 import { loadUniverseData } from '../db/universe-repository.ts';
-import type { Universe } from '../engine/universe/types.ts';
-import { createUniverse } from '../engine/universe/universe.ts';
+import { createUniverse, type Universe } from '../engine/universe/index.ts';
 import type { CliContext } from './context.ts';
 import { CliError } from './errors.ts';
 

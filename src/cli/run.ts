@@ -1,67 +1,51 @@
-// Command dispatch for `killtracker <command>`.
-import { ConfigError } from '../config/env.ts';
-import { type CliContext, type CliIo, createCliContext } from './context.ts';
-import { CliError } from './errors.ts';
+// `killtracker <command>`: finds the command, answers --help from its help text alone, and hands the rest
+// to execute.ts, which is imported only when a command really runs.
+import type { CliIo } from './context.ts';
+import { helpText, overviewText, subcommandsOf, usageText } from './help/format.ts';
+import { COMMANDS } from './registry.ts';
 
-export interface CliCommand {
-  /** e.g. "sde update [--file PATH]" */
-  usage: string;
-  summary: string;
-  run(args: string[], ctx: CliContext): Promise<number | undefined>;
-}
+const HELP_FLAGS = new Set(['--help', '-h']);
 
-type CommandLoader = () => Promise<CliCommand>;
-
-/** Each command is loaded only when used, so `killtracker route` never loads discord.js. */
-const COMMANDS: Record<string, CommandLoader> = {
-  start: async () => (await import('./commands/start.ts')).startCommand,
-  db: async () => (await import('./commands/db.ts')).dbCommand,
-  sde: async () => (await import('./commands/sde.ts')).sdeCommand,
-  trackers: async () => (await import('./commands/trackers.ts')).trackersCommand,
-  characters: async () => (await import('./commands/characters.ts')).charactersCommand,
-  route: async () => (await import('./commands/route.ts')).routeCommand,
-  replay: async () => (await import('./commands/replay.ts')).replayCommand,
-  deadletter: async () => (await import('./commands/deadletter.ts')).deadletterCommand,
-};
-
-async function helpText(): Promise<string> {
-  const lines = ['Usage: killtracker <command> [options]', '', 'Commands:'];
-  for (const loader of Object.values(COMMANDS)) {
-    const command = await loader();
-    lines.push(`  ${command.usage.padEnd(52)} ${command.summary}`);
-  }
-  lines.push('', 'Configuration comes from environment variables or a .env file (see README.md).');
-  return lines.join('\n');
+/** --help or -h anywhere before a `--` that ends the options. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => HELP_FLAGS.has(arg));
 }
 
 export async function runCli(argv: string[], source: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(await helpText());
-    return name === undefined ? 2 : 0;
+  const [name, ...rest] = argv;
+  const overview = () => overviewText(COMMANDS.map((command) => command.help));
+  if (name === undefined) {
+    io.err(overview());
+    return 2;
   }
-  const loader = COMMANDS[name];
-  if (!loader) {
+  if (HELP_FLAGS.has(name) || (name === 'help' && rest.length === 0)) {
+    io.out(overview());
+    return 0;
+  }
+  // `killtracker help sde update` is `killtracker sde update --help`.
+  if (name === 'help') return runCli([...rest, '--help'], source, io);
+
+  const command = COMMANDS.find((candidate) => candidate.help.name === name);
+  if (!command) {
     io.err(`Unknown command "${name}". Run "killtracker help" to see the commands.`);
     return 2;
   }
-  let ctx: CliContext | undefined;
-  try {
-    ctx = createCliContext(source, io);
-    const command = await loader();
-    return (await command.run(args, ctx)) ?? 0;
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(error.message);
-      return 1;
-    }
-    if (error instanceof CliError) {
-      io.err(error.message);
-      return error.exitCode;
-    }
-    io.err(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  } finally {
-    await ctx?.close().catch(() => undefined);
+  const subcommands = subcommandsOf(command.help);
+  const [first] = rest;
+  const subcommand = first !== undefined && subcommands.includes(first) ? first : undefined;
+  if (asksForHelp(rest)) {
+    io.out(helpText(command.help, subcommand));
+    return 0;
   }
+  if (subcommands.length > 0 && subcommand === undefined) {
+    const problem =
+      first === undefined
+        ? `"killtracker ${name}" needs a subcommand: ${subcommands.join(', ')}.`
+        : `Unknown ${name} subcommand "${first}".`;
+    io.err(`${problem}\n${usageText(command.help, undefined)}`);
+    return 2;
+  }
+  const { executeCommand } = await import('./execute.ts');
+  return executeCommand(command, subcommand, subcommand === undefined ? rest : rest.slice(1), source, io);
 }

@@ -20,6 +20,7 @@ import type { AlertSender } from '../delivery/discord-sender.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
+import type { PilotOperations } from '../pilots/operations.ts';
 import type { World } from '../pipeline/world.ts';
 import type { TrackerLimits } from '../tracker-ops/limits.ts';
 import type { HistoryScanGate } from '../tracker-ops/scan-gate.ts';
@@ -35,6 +36,8 @@ export interface BotContext {
   names: NameRepository;
   nameResolver: NameResolver;
   guildSettings: GuildSettingsRepository;
+  /** The pilot registry: which member flies which characters. */
+  pilots: PilotOperations;
   esi: EsiClient;
   /** Posts test alerts with the bot token (the same path real alerts take). */
   sender: AlertSender;

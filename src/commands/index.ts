@@ -1,9 +1,13 @@
 // Every slash command and component handler the bot serves.
+import { characterCommand, characterListPager } from './character/index.ts';
 import type { ComponentHandler, SlashCommand } from './contract.ts';
 import { killtrackerCommand } from './killtracker/index.ts';
 import { EDITOR_HANDLERS } from './tracker/editor/index.ts';
 import { trackerCommand } from './tracker/index.ts';
 
-export const SLASH_COMMANDS: readonly SlashCommand[] = [killtrackerCommand, trackerCommand];
+export const SLASH_COMMANDS: readonly SlashCommand[] = [killtrackerCommand, trackerCommand, characterCommand];
 
-export const COMPONENT_HANDLERS: readonly ComponentHandler<never>[] = [...EDITOR_HANDLERS];
+export const COMPONENT_HANDLERS: readonly ComponentHandler<never>[] = [
+  ...EDITOR_HANDLERS,
+  characterListPager as ComponentHandler<never>,
+];

@@ -21,7 +21,7 @@ type Resolved = CommandInteractionOption<'cached' | 'raw'>;
 type ChannelArg = NonNullable<Resolved['channel']>;
 type RoleArg = NonNullable<Resolved['role']>;
 /** A user option's value: the user, and their guild member when Discord resolved one. */
-interface UserArg {
+export interface UserArg {
   user: User;
   member: Resolved['member'];
 }

@@ -53,8 +53,8 @@ export function pgliteDirectory(dataDir: string): string {
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) return openPostgres(postgres(target.url, { max: 10, onnotice: () => {} }), 'postgres');
   if ('socketPath' in target) {
-    // PGlite's socket server multiplexes every connection onto its one session, and interleaved
-    // extended-protocol messages of two connections break each other's statements: one per process.
+    // PGlite has one session, which the socket server lends to one connection at a time: a second
+    // connection in the same process would only wait for the first.
     return openPostgres(postgres({ path: target.socketPath, max: 1, onnotice: () => {} }), 'pglite');
   }
   if ('pglite' in target) return wrapPglite(target.pglite, false);

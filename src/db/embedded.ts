@@ -8,8 +8,8 @@ import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from './client.ts';
+import { servePgliteOnSocket } from './pglite-socket-server.ts';
 
 interface LockInfo {
   pid: number;
@@ -171,15 +171,14 @@ export async function startEmbeddedServer(dataDir: string, maxConnections = 16):
     mkdirSync(pgliteDirectory(dataDir), { recursive: true });
     rmSync(socketPath, { force: true });
     const pglite = await PGlite.create(pgliteDirectory(dataDir));
-    const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections });
-    await server.start();
+    const server = await servePgliteOnSocket(pglite, socketPath, { maxConnections });
     const handle = await openDatabase({ socketPath });
     return {
       handle,
       socketPath,
       async stop() {
         await handle.close();
-        await server.stop();
+        await server.close();
         await pglite.close();
         rmSync(socketPath, { force: true });
         release();

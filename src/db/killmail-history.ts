@@ -1,7 +1,7 @@
 // Stored killmails read back page by page, newest kill first: previews and test posts walk hours of
 // history (tens of thousands of killmails) without holding them all in memory at once.
 import { and, desc, eq, gte, lt, or } from 'drizzle-orm';
-import type { R2z2Document } from '../engine/killmail/types.ts';
+import type { R2z2Document } from '../engine/index.ts';
 import type { Database } from './client.ts';
 import { killmails } from './schema.ts';
 

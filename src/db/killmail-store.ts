@@ -1,8 +1,7 @@
 // Received killmails, the R2Z2 cursor and new deliveries: written together in one transaction so a
 // crash replays at most the killmail in flight, and the unique keys make that replay harmless.
 import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import type { R2z2Document } from '../engine/killmail/types.ts';
-import type { TrackerMatch } from '../engine/tracker/types.ts';
+import type { R2z2Document, TrackerMatch } from '../engine/index.ts';
 import type { Database } from './client.ts';
 import { OUTBOX_NOTIFY_CHANNEL } from './delivery-store.ts';
 import { deliveries, ingestCursor, killmails } from './schema.ts';

@@ -1,9 +1,15 @@
 // ESI names kept in the database: the cache the name resolver reads first, and the source of name
 // autocomplete (alliances, corporations, characters and factions seen on killmails).
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { EsiName, NameCache, ResolvedName } from '../ingest/esi/types.ts';
+import type { EsiName, ResolvedName } from '../engine/index.ts';
 import type { Database } from './client.ts';
 import { entityNames } from './schema.ts';
+
+/** Where resolved names are kept between alerts (this table in production, a Map in tests). */
+export interface NameCache {
+  get(ids: readonly number[]): Promise<Map<number, ResolvedName>>;
+  put(entries: readonly EsiName[]): Promise<void>;
+}
 
 const BATCH = 1000;
 /** "Last used" is kept to the day: one write per name per day at most, not one per alert. */

@@ -13,8 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { R2z2Document } from '../engine/killmail/types.ts';
-import type { TrackerDefinition, TrackerMatch } from '../engine/tracker/types.ts';
+import type { R2z2Document, TrackerDefinition, TrackerMatch } from '../engine/index.ts';
 
 // ---- EVE static data (SDE) ----
 

@@ -1,7 +1,7 @@
 // Stores an SDE build in the sde_* tables (all or nothing) and reports what is there.
 import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { SdeData } from '../ingest/sde/sde-data.ts';
+import type { SdeData } from '../engine/universe/index.ts';
 import type { Database } from './client.ts';
 import {
   sdeCategories,
@@ -34,14 +34,25 @@ const SDE_IMPORT_ROW_ID = 1;
 /**
  * Replaces every SDE row with `sde` in one transaction and records the build.
  * `sde` must already be parsed and checked: a failure here rolls back to the previous data.
+ * `onProgress` hears the rows stored so far after each batch (a full SDE is tens of thousands).
  */
 export async function replaceSdeData(
   db: Database,
   sde: SdeData,
   source: string,
   importedAt: Date = new Date(),
+  onProgress?: (rowsStored: number, rowsTotal: number) => void,
 ): Promise<void> {
   const { universe, catalog } = sde;
+  const rowsTotal =
+    universe.regions.length +
+    universe.constellations.length +
+    universe.systems.length +
+    universe.stargates.length +
+    catalog.categories.length +
+    catalog.groups.length +
+    catalog.types.length;
+  let rowsStored = 0;
   await db.transaction(async (tx) => {
     const tables = [
       sdeStargates,
@@ -60,7 +71,10 @@ export async function replaceSdeData(
     ) => {
       const batch = Math.floor(MAX_PARAMETERS_PER_INSERT / columns);
       for (let start = 0; start < rows.length; start += batch) {
-        await tx.insert(table).values(rows.slice(start, start + batch));
+        const slice = rows.slice(start, start + batch);
+        await tx.insert(table).values(slice);
+        rowsStored += slice.length;
+        onProgress?.(rowsStored, rowsTotal);
       }
     };
     await insert(sdeRegions, 2, universe.regions);

@@ -1,6 +1,6 @@
 // Trackers in the database: every write bumps the shared revision so each process's matcher reloads it.
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { TrackerDefinition } from '../engine/tracker/types.ts';
+import type { TrackerDefinition } from '../engine/index.ts';
 import type { Database, Transaction as Tx } from './client.ts';
 import { isUniqueViolation } from './errors.ts';
 import { trackers, trackersRevision } from './schema.ts';

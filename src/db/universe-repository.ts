@@ -1,7 +1,6 @@
 // Reads the imported SDE tables into the plain data the engine builds its universe and item catalog from.
 import { asc } from 'drizzle-orm';
-import type { CatalogData } from '../engine/catalog.ts';
-import type { UniverseData } from '../engine/universe/types.ts';
+import type { CatalogData, UniverseData } from '../engine/universe/index.ts';
 import type { Database } from './client.ts';
 import {
   sdeCategories,

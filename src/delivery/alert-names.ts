@@ -1,8 +1,6 @@
 // Which ESI names an alert shows, and a lookup over what the resolver found.
-import type { Killmail } from '../engine/killmail/types.ts';
-import type { NameLookup } from '../engine/render/names.ts';
-import type { TrackerMatch } from '../engine/tracker/types.ts';
-import type { ResolvedName } from '../ingest/esi/types.ts';
+import type { Killmail, ResolvedName, TrackerMatch } from '../engine/index.ts';
+import type { NameLookup } from '../engine/render/index.ts';
 
 /** Character, corporation, alliance and faction ids the alert may print. */
 export function alertEntityIds(killmail: Killmail, matches: readonly TrackerMatch[]): number[] {

@@ -2,8 +2,7 @@
 // although its "sent" mark never got stored. Discord does not reliably return the nonce on fetched
 // messages, so the bot's own message linking the same kill counts too (test alerts excepted).
 import type { APIMessage } from 'discord-api-types/v10';
-import { TEST_ALERT_TITLE_PREFIX } from '../engine/render/embed.ts';
-import { killUrl } from '../engine/render/links.ts';
+import { killUrl, TEST_ALERT_TITLE_PREFIX } from '../engine/render/index.ts';
 
 export interface PostedAlertQuery {
   nonce: string;

@@ -1,6 +1,6 @@
 // Public API of the engine: killmail parsing and normalization, the clause registry and its value kinds,
-// tracker validation and compilation, the matcher, fleet detection, the item catalog and the universe,
-// and number formatting as players read it.
+// tracker validation and compilation, the matcher, fleet detection, and number formatting as players read
+// it. The map and the item catalog are in ./universe/index.ts, alert rendering in ./render/index.ts.
 
 export type { ItemCatalog } from './catalog.ts';
 export { type DescribeOptions, describeClause, describeTracker, setsCondition } from './clauses/describe.ts';
@@ -31,7 +31,7 @@ export {
   valueInputOf,
 } from './clauses/value-kinds.ts';
 export { isSnowflake } from './clauses/values.ts';
-export { formatCount, formatIsk, formatSecurity } from './format.ts';
+export { formatCount, formatIsk, formatJumps, formatLightYears, formatSecurity } from './format.ts';
 export { findMainGroup, findMainShipGroup, mainThreshold } from './fleet.ts';
 export { type NormalizeContext, normalizeKillmail } from './killmail/normalize.ts';
 export {
@@ -43,6 +43,7 @@ export {
 export type * from './killmail/types.ts';
 export { createMatcher, type Matcher, type MatcherOptions, type SetTrackerOptions } from './matcher.ts';
 export { type CompiledTracker, type CompileTrackerOptions, compileTracker } from './tracker/compile.ts';
+export type { EsiName, EsiNameCategory, ResolvedName } from './names.ts';
 export { createMatchScope } from './tracker/match-scope.ts';
 export type * from './tracker/types.ts';
 export type { Universe } from './universe/types.ts';

@@ -59,7 +59,8 @@ export async function startHttpServer(options: {
       return;
     }
     if (path === '/healthz') {
-      runChecks(options.checks).then((problems) => {
+      // runChecks never rejects: a failing check becomes one of the problems.
+      void runChecks(options.checks).then((problems) => {
         const healthy = Object.keys(problems).length === 0;
         response
           .writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' })

@@ -1,9 +1,9 @@
 // Which EVE character a member means: a typed id is taken as an id, an exact name is looked up with ESI
 // (POST /universe/ids/), and autocomplete offers the characters the bot has seen on killmails.
 import type { NameRepository } from '../db/name-repository.ts';
-import { escapeMarkdown } from '../engine/render/escape.ts';
-import { truncatePlain } from '../engine/render/limits.ts';
+import { escapeMarkdown, truncatePlain } from '../engine/render/index.ts';
 import type { EsiClient } from '../ingest/esi/client.ts';
+import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import { UserError } from '../user-error.ts';
 
@@ -16,8 +16,13 @@ export interface CharacterRef {
 export interface CharacterLookup {
   esi: Pick<EsiClient, 'ids'>;
   names: Pick<NameRepository, 'get' | 'put' | 'search'>;
+  /** Names an id the cache does not know (ESI, within a deadline). */
+  nameResolver: NameResolver;
   log: Logger;
 }
+
+/** A typed id is named within this time, or taken without a name (ESI may be slow or down). */
+const ID_NAME_DEADLINE_MS = 2_000;
 
 /** EVE ids (and so character ids) are int32. */
 const MAX_CHARACTER_ID = 2_147_483_647;
@@ -54,8 +59,13 @@ async function characterById(lookup: CharacterLookup, id: number, typed: string)
       `${escapeMarkdown(typed.slice(0, 20))} is not an EVE character id. Pick the character from the list while typing, or type its exact name.`,
     );
   }
-  const known = (await lookup.names.get([id])).get(id);
-  return { id, name: known?.category === CATEGORY ? known.name : undefined };
+  const known = (await lookup.nameResolver.resolve([id], { deadlineMs: ID_NAME_DEADLINE_MS })).get(id);
+  if (known && known.category !== CATEGORY) {
+    throw new UserError(
+      `${id} is the ${known.category} ${escapeMarkdown(known.name)}, not a character. Give a character's id or exact name.`,
+    );
+  }
+  return { id, name: known?.name };
 }
 
 async function characterByName(lookup: CharacterLookup, name: string): Promise<CharacterRef> {

@@ -72,7 +72,12 @@ export interface PilotOperationsOptions {
 export function createPilotOperations(options: PilotOperationsOptions) {
   const { log } = options;
   const characters: CharacterRepository = createCharacterRepository({ db: options.db });
-  const lookup: CharacterLookup = { esi: options.esi, names: options.names, log };
+  const lookup: CharacterLookup = {
+    esi: options.esi,
+    names: options.names,
+    nameResolver: options.nameResolver,
+    log,
+  };
 
   /** The member acted upon: the actor, or another member when the actor is an admin. */
   function targetOf(actor: PilotActor, member: PilotMember | undefined): PilotMember {

@@ -4,11 +4,13 @@
 import type { DeadLetterStore } from '../db/dead-letter-store.ts';
 import { describeFailure, isDeterministicFailure } from '../db/errors.ts';
 import type { KillmailStore, NewDelivery } from '../db/killmail-store.ts';
-import type { ItemCatalog } from '../engine/catalog.ts';
-import { normalizeKillmail } from '../engine/killmail/normalize.ts';
-import { parseKillmailDocument } from '../engine/killmail/parse.ts';
-import type { CharacterRoleLinks, TrackerMatch } from '../engine/tracker/types.ts';
-import type { Universe } from '../engine/universe/types.ts';
+import type { ItemCatalog, Universe } from '../engine/universe/index.ts';
+import {
+  type CharacterRoleLinks,
+  normalizeKillmail,
+  parseKillmailDocument,
+  type TrackerMatch,
+} from '../engine/index.ts';
 import type { R2z2InvalidItem, R2z2Item, R2z2Skip } from '../ingest/r2z2/types.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';

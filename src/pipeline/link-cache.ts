@@ -3,7 +3,7 @@
 import type { Database } from '../db/client.ts';
 import { characterRolesOf } from '../db/character-roles.ts';
 import { pilotChangesSince } from '../db/pilots-revision.ts';
-import type { CharacterRoleLinks } from '../engine/tracker/types.ts';
+import type { CharacterRoleLinks } from '../engine/index.ts';
 
 export interface LinkCache {
   linksFor(guildId: string | undefined): CharacterRoleLinks | undefined;

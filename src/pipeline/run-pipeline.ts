@@ -10,7 +10,7 @@ import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import { createOutboxSignal } from '../delivery/outbox-signal.ts';
 import { createDeliveryWorker } from '../delivery/worker.ts';
-import { createMatcher } from '../engine/matcher.ts';
+import { createMatcher } from '../engine/index.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
 import type { R2z2Poller } from '../ingest/r2z2/types.ts';

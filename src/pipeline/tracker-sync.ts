@@ -1,7 +1,7 @@
 // Keeps an in-memory matcher equal to the trackers in the database: polls the shared revision and
 // recompiles only the trackers that changed (also when another process changed them).
 import { isTrackerActive, type TrackerRepository, type TrackerRow } from '../db/tracker-repository.ts';
-import type { Matcher } from '../engine/matcher.ts';
+import type { Matcher } from '../engine/index.ts';
 import type { Logger } from '../log.ts';
 
 export interface TrackerRoute {

@@ -3,9 +3,13 @@
 import type { Database } from '../db/client.ts';
 import { importedSdeBuild } from '../db/sde-store.ts';
 import { loadCatalogData, loadUniverseData } from '../db/universe-repository.ts';
-import { type CatalogData, ItemCatalog } from '../engine/catalog.ts';
-import type { Universe, UniverseData } from '../engine/universe/types.ts';
-import { createUniverse } from '../engine/universe/universe.ts';
+import {
+  type CatalogData,
+  createUniverse,
+  ItemCatalog,
+  type Universe,
+  type UniverseData,
+} from '../engine/universe/index.ts';
 
 export interface World {
   universe: Universe;

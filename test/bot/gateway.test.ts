@@ -63,13 +63,18 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
       }),
     );
 
-  it('registers its commands globally with Manage Server as the default permission', () => {
+  it('registers its commands globally: manager commands default to Manage Server, member commands to everyone', () => {
     const names = harness.fake.commands().map((command) => command.name);
     expect(names).toContain('killtracker');
+    const served = [...SLASH_COMMANDS, memberCommand];
     for (const command of harness.fake.commands()) {
-      if (command.name === memberCommand.data.name) continue;
-      expect(command.default_member_permissions).toBe('32');
+      const access = served.find((candidate) => candidate.data.name === command.name)?.access;
+      expect(access, `/${command.name} is served`).toBeDefined();
+      expect(command.default_member_permissions ?? null).toBe(access === 'manager' ? '32' : null);
     }
+    expect(
+      served.filter((command) => command.access === 'member').map((command) => command.data.name),
+    ).toContain('character');
   });
 
   it("GIVEN a plain member THEN a 'member' command, its autocomplete and a 'member' button run, while 'manager' ones are refused", async () => {

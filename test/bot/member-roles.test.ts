@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { GatewayOpcodes } from 'discord-api-types/v10';
 import { afterEach, expect, it, vi } from 'vitest';
+import { createPilotOperations } from '../../src/pilots/operations.ts';
+import { createNameRepository } from '../../src/db/name-repository.ts';
 import { createBotContext } from '../../src/bot/context.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
 import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
@@ -57,6 +59,13 @@ describeEachDatabase("linked members' roles without the Guild Members intent", (
         world: () => undefined as never,
         esi: unusedEsi,
         nameResolver: { resolve: async () => new Map() },
+        pilots: createPilotOperations({
+          db,
+          esi: unusedEsi,
+          names: createNameRepository({ db }),
+          nameResolver: { resolve: async () => new Map() },
+          log: silentLogger,
+        }),
         sender: createRestAlertSender({ token: discord.token, apiUrl: discord.api, retries: 0 }),
         log: silentLogger,
         defaultMaxAgeMinutes: 60,

@@ -169,11 +169,14 @@ describe('killtracker replay', () => {
     const [header, ...problems] = result.err;
     expect(header).toContain('has 4 problem(s)');
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/^ {2}tracker 1 \(Bad\): clauses\.require_min_attackers: /);
-    expect(problems[1]).toContain('tracker 1 (Bad): clauses.require_max_jump: unknown clause');
-    expect(problems[2]).toMatch(/^ {2}tracker 2: name: missing/);
+    // Counted from 1 as people count: "Bad" is the second tracker of the file.
+    expect(problems[0]).toMatch(/^ {2}tracker 2 \(Bad\): clauses\.require_min_attackers: /);
+    expect(problems[1]).toBe(
+      '  tracker 2 (Bad): clauses.require_max_jump: unknown clause; did you mean `require_max_jumps`?',
+    );
+    expect(problems[2]).toMatch(/^ {2}tracker 3: name: missing/);
     // The mini SDE is the universe: an origin outside it is a problem too.
-    expect(problems[3]).toContain('tracker 2: origin_solar_system_id: unknown solar system 30009999');
+    expect(problems[3]).toContain('tracker 3: origin_solar_system_id: unknown solar system 30009999');
   });
 
   it('GIVEN invalid killmail lines THEN each is reported with its line number and the valid ones still match', async () => {

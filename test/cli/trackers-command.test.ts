@@ -83,8 +83,47 @@ describe('killtracker trackers import | export | list', () => {
     expect(text).toContain('require_min_attackers');
     expect(text).toContain('no_such_clause');
     expect(text).toContain('version');
+    // Trackers counted from 1, each named once in front of its problem.
+    expect(result.err).toContain(
+      '  tracker 1 (Bad): clauses.require_min_attackers: must be a whole number >= 0, got -1',
+    );
+    expect(result.err).toContain(
+      '  tracker 2 (Worse): version: must be 1 (the only tracker format so far), got 2',
+    );
     const listed = await runCliCapture(['trackers', 'list'], env);
     expect(listed.out).toEqual([]);
+  });
+
+  it('GIVEN a mistyped clause in the second tracker WHEN imported THEN the line numbers it from 1 and suggests the key', async () => {
+    const path = file('typo.json', [caps, { version: 1, name: 'Typo', clauses: { require_min_valu: 5 } }]);
+    const result = await runCliCapture(
+      ['trackers', 'import', path, '--guild', GUILD, '--channel', CHANNEL],
+      env,
+    );
+    expect(result).toEqual({
+      code: 2,
+      out: [],
+      err: [
+        'Note: no EVE static data imported yet, so system ids are not checked.',
+        `${path} has 1 problem(s); nothing was imported:`,
+        '  tracker 2 (Typo): clauses.require_min_valu: unknown clause; did you mean `require_min_value`?',
+      ],
+    });
+  });
+
+  it('GIVEN no trackers WHEN listing THEN stdout stays empty, stderr says so and how to add one, and it exits 0', async () => {
+    const all = await runCliCapture(['trackers', 'list'], env);
+    expect(all).toEqual({
+      code: 0,
+      out: [],
+      err: [
+        'No trackers yet. Create one in Discord with /tracker create, or import a file: ' +
+          'killtracker trackers import FILE --guild ID --channel ID',
+      ],
+    });
+    const inGuild = await runCliCapture(['trackers', 'list', '--guild', GUILD], env);
+    expect(inGuild.code).toBe(0);
+    expect(inGuild.err.join('\n')).toContain(`No trackers in guild ${GUILD}.`);
   });
 
   it('refuses to overwrite a tracker of the same name unless --replace is given', async () => {

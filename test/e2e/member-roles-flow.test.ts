@@ -4,6 +4,7 @@
 // to the live matcher directly) and the delivery worker posts the matches.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createPilotOperations } from '../../src/pilots/operations.ts';
 import { createBotContext } from '../../src/bot/context.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
 import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
@@ -82,6 +83,13 @@ describeEachDatabase("role clauses follow members' live roles", (getDb) => {
         world: () => undefined as never,
         esi: esiClient,
         nameResolver: names,
+        pilots: createPilotOperations({
+          db,
+          esi: esiClient,
+          names: createNameRepository({ db }),
+          nameResolver: names,
+          log: silentLogger,
+        }),
         sender,
         log: silentLogger,
         defaultMaxAgeMinutes: 60,

@@ -154,10 +154,16 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
     expect(listed.out).toHaveLength(2);
     const status = await runCliCapture(['sde', 'status'], env);
     expect(JSON.parse(status.out[0]!).systems).toBe(8);
-    // A second start on the same folder refuses with advice.
+    // A second start on the same folder refuses with advice, and leaves the running bot's database
+    // usable: CLI commands right after it still work through the socket.
     const second = startBotProcess(['start'], env);
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('already running');
+    for (let run = 0; run < 3; run++) {
+      const after = await runCliCapture(['trackers', 'list', '--guild', guildId], env);
+      expect(after).toMatchObject({ code: 0, err: [] });
+      expect(after.out).toHaveLength(2);
+    }
     expect(await bot.kill('SIGTERM')).toBe(0);
   }, 120_000);
 

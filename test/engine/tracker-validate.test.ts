@@ -153,7 +153,7 @@ describe('validateTracker: every problem at once', () => {
 
   it('GIVEN a clause key with a typo WHEN validated THEN a near key is suggested', () => {
     expect(problemsOf({ clauses: { max_jumps: 5 } })[0]).toMatch(
-      /^clauses.max_jumps: unknown clause \(did you mean require_max_jumps\?\)/,
+      /^clauses.max_jumps: unknown clause; did you mean `require_max_jumps`\?$/,
     );
   });
 });

@@ -49,66 +49,67 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** A small bot under test: the handlers exercise every interaction kind the fake must carry. */
 function attachHandlers(client: Client): void {
-  client.on(Events.InteractionCreate, async (interaction: Interaction) => {
-    if (interaction.isChatInputCommand() && interaction.commandName === 'tracker') {
-      const sub = interaction.options.getSubcommand();
-      if (sub === 'show') {
-        await interaction.reply({
-          content: `tracker ${interaction.options.getString('name', true)}`,
-          components: [
-            new ActionRowBuilder<ButtonBuilder>().addComponents(
-              new ButtonBuilder()
-                .setCustomId('trk1:rename:7')
-                .setLabel('Rename')
-                .setStyle(ButtonStyle.Primary),
-            ),
-            new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-              new StringSelectMenuBuilder()
-                .setCustomId('trk1:add:7')
-                .setPlaceholder('Add a condition...')
-                .addOptions(
-                  { label: 'Region', value: 'region' },
-                  { label: 'Ship group', value: 'ship_group' },
-                ),
-            ),
-          ],
-        });
-        await interaction.followUp({ content: 'only you can see this', flags: MessageFlags.Ephemeral });
-      } else if (sub === 'create') {
-        const channel = interaction.options.getChannel('channel', true);
-        const ping = interaction.options.getRole('ping');
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        await interaction.editReply(`created in <#${channel.id}> pinging ${ping?.name ?? 'nobody'}`);
-      } else if (sub === 'export') {
-        await interaction.reply({
-          files: [new AttachmentBuilder(Buffer.from('{"trackers":[]}'), { name: 'trackers.json' })],
-        });
-      } else if (sub === 'import') {
-        const file = interaction.options.getAttachment('file', true);
-        const text = await (await fetch(file.url)).text();
-        await interaction.reply({ content: `read ${text.length} bytes from ${file.name}` });
-      }
-    } else if (interaction.isAutocomplete()) {
-      const typed = interaction.options.getFocused();
-      await interaction.respond([{ name: `Region ${typed}...`, value: `${typed}-region` }]);
-    } else if (interaction.isButton() && interaction.customId.startsWith('trk1:rename:')) {
-      await interaction.showModal(
-        new ModalBuilder()
-          .setCustomId('trk1:rename-modal:7')
-          .setTitle('Rename tracker')
-          .addComponents(
-            new ActionRowBuilder<TextInputBuilder>().addComponents(
-              new TextInputBuilder().setCustomId('name').setLabel('New name').setStyle(TextInputStyle.Short),
-            ),
-          ),
-      );
-    } else if (interaction.isStringSelectMenu()) {
-      await interaction.update({ content: `adding ${interaction.values.join(', ')}`, components: [] });
-    } else if (interaction.isModalSubmit()) {
-      await interaction.deferReply();
-      await interaction.editReply(`renamed to ${interaction.fields.getTextInputValue('name')}`);
-    }
+  // A failing handler is reported as a client error, which the tests assert there are none of.
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    handleInteraction(interaction).catch((error: unknown) =>
+      client.emit(Events.Error, error instanceof Error ? error : new Error(String(error))),
+    );
   });
+}
+
+async function handleInteraction(interaction: Interaction): Promise<void> {
+  if (interaction.isChatInputCommand() && interaction.commandName === 'tracker') {
+    const sub = interaction.options.getSubcommand();
+    if (sub === 'show') {
+      await interaction.reply({
+        content: `tracker ${interaction.options.getString('name', true)}`,
+        components: [
+          new ActionRowBuilder<ButtonBuilder>().addComponents(
+            new ButtonBuilder().setCustomId('trk1:rename:7').setLabel('Rename').setStyle(ButtonStyle.Primary),
+          ),
+          new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+            new StringSelectMenuBuilder()
+              .setCustomId('trk1:add:7')
+              .setPlaceholder('Add a condition...')
+              .addOptions({ label: 'Region', value: 'region' }, { label: 'Ship group', value: 'ship_group' }),
+          ),
+        ],
+      });
+      await interaction.followUp({ content: 'only you can see this', flags: MessageFlags.Ephemeral });
+    } else if (sub === 'create') {
+      const channel = interaction.options.getChannel('channel', true);
+      const ping = interaction.options.getRole('ping');
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await interaction.editReply(`created in <#${channel.id}> pinging ${ping?.name ?? 'nobody'}`);
+    } else if (sub === 'export') {
+      await interaction.reply({
+        files: [new AttachmentBuilder(Buffer.from('{"trackers":[]}'), { name: 'trackers.json' })],
+      });
+    } else if (sub === 'import') {
+      const file = interaction.options.getAttachment('file', true);
+      const text = await (await fetch(file.url)).text();
+      await interaction.reply({ content: `read ${text.length} bytes from ${file.name}` });
+    }
+  } else if (interaction.isAutocomplete()) {
+    const typed = interaction.options.getFocused();
+    await interaction.respond([{ name: `Region ${typed}...`, value: `${typed}-region` }]);
+  } else if (interaction.isButton() && interaction.customId.startsWith('trk1:rename:')) {
+    await interaction.showModal(
+      new ModalBuilder()
+        .setCustomId('trk1:rename-modal:7')
+        .setTitle('Rename tracker')
+        .addComponents(
+          new ActionRowBuilder<TextInputBuilder>().addComponents(
+            new TextInputBuilder().setCustomId('name').setLabel('New name').setStyle(TextInputStyle.Short),
+          ),
+        ),
+    );
+  } else if (interaction.isStringSelectMenu()) {
+    await interaction.update({ content: `adding ${interaction.values.join(', ')}`, components: [] });
+  } else if (interaction.isModalSubmit()) {
+    await interaction.deferReply();
+    await interaction.editReply(`renamed to ${interaction.fields.getTextInputValue('name')}`);
+  }
 }
 
 describe('fake Discord with a real discord.js client', () => {

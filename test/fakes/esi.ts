@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../src/clock.ts';
-import type { EsiAffiliation, EsiName } from '../../src/ingest/esi/types.ts';
+import type { EsiName } from '../../src/engine/index.ts';
+import type { EsiAffiliation } from '../../src/ingest/esi/types.ts';
 
 export const INVALID_IDS_ERROR = 'Ensure all IDs are valid before resolving.';
 

@@ -4,6 +4,7 @@ import { createNameResolver } from '../../src/ingest/esi/name-resolver.ts';
 import { createNameRepository } from '../../src/db/name-repository.ts';
 import { resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
+import { createPilotOperations, type PilotOperationsOptions } from '../../src/pilots/operations.ts';
 import { createBotContext } from '../../src/bot/context.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
 import type { BotContext, ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
@@ -53,6 +54,14 @@ export interface BotHarness {
   users: Record<Who, APIUser>;
   /** Who acts where: admin has Manage Server, manager holds the manager role only, member has neither. */
   as(who: Who, guildId?: string): InteractionContext;
+  /** Runs `/<name> <sub> ...` (sub may name a group: "settings manager-role") and waits for the first response. */
+  command(
+    name: string,
+    sub: string,
+    options?: Option[],
+    who?: Who,
+    guildId?: string,
+  ): Promise<RecordedInteractionCallback>;
   /** Runs `/tracker <sub> ...` (sub may be "set origin") and waits for the bot's first response. */
   tracker(sub: string, options?: Option[], who?: Who, guildId?: string): Promise<RecordedInteractionCallback>;
   /** Autocomplete of `/<command> <sub>` with one focused option; resolves with the choices. */
@@ -119,6 +128,8 @@ export async function startBotHarness(
     limits?: TrackerLimits;
     /** The pause after each preview or test post of a guild (default: none, so tests run back to back). */
     historyScanCooldownMs?: number;
+    /** EVE SSO for /character link (off by default: links are self-declared). */
+    sso?: PilotOperationsOptions['sso'];
   } = {},
 ): Promise<BotHarness> {
   const users: Record<Who, APIUser> = {
@@ -143,14 +154,23 @@ export async function startBotHarness(
   const esi = await FakeEsi.start();
   const world = options.world ?? (await miniWorld());
   const esiClient = createEsiClient({ baseUrl: esi.url, userAgent: 'killtracker-tests', log: silentLogger });
+  const nameResolver = createNameResolver({
+    esi: esiClient,
+    cache: createNameRepository({ db: database.db }),
+    log: silentLogger,
+  });
   const ctx = createBotContext({
     db: database.db,
     world: () => world,
     esi: esiClient,
-    nameResolver: createNameResolver({
+    nameResolver,
+    pilots: createPilotOperations({
+      db: database.db,
       esi: esiClient,
-      cache: createNameRepository({ db: database.db }),
+      names: createNameRepository({ db: database.db }),
+      nameResolver,
       log: silentLogger,
+      ...(options.sso ? { sso: options.sso } : {}),
     }),
     sender: createRestAlertSender({ token: fake.token, apiUrl: fake.api, retries: 0, timeoutMs: 30_000 }),
     log: silentLogger,
@@ -195,6 +215,10 @@ export async function startBotHarness(
     roles,
     users,
     as,
+    command: (name, sub, options = [], who = 'admin', guildId) =>
+      fake.dispatchInteraction(
+        chatInputInteraction(fake, as(who, guildId), { name, options: subcommandOptions(sub, options) }),
+      ),
     tracker: (sub, options = [], who = 'admin', guildId) =>
       fake.dispatchInteraction(
         chatInputInteraction(fake, as(who, guildId), {

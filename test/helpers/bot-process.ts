@@ -1,9 +1,10 @@
-// Runs `killtracker start` as a child process (the real binary) and collects its JSON log lines.
+// Runs `killtracker start` as a child process and collects its JSON log lines. It runs the sources
+// through tsx, so tests never wait for (or race on) a build of dist/; CI boots the built program itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const BIN = resolve(REPO_ROOT, 'bin/killtracker.mjs');
+const MAIN = resolve(REPO_ROOT, 'src/main.ts');
 
 export interface BotProcess {
   child: ChildProcess;
@@ -20,7 +21,7 @@ export interface BotProcess {
 }
 
 export function startBotProcess(args: string[], env: NodeJS.ProcessEnv): BotProcess {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEsiClient, type EsiClient, type EsiClientOptions } from '../../src/ingest/esi/client.ts';
 import { EsiError, EsiUnavailableError } from '../../src/ingest/esi/errors.ts';
 import { parseRateLimitLimit, parseRetryAfterMs } from '../../src/ingest/esi/rate-limit.ts';
-import type { EsiName } from '../../src/ingest/esi/types.ts';
+import type { EsiName } from '../../src/engine/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createTestEsiClock, FakeEsi, type TestEsiClock } from '../fakes/esi.ts';
 

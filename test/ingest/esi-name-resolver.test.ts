@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEsiClient, type EsiClient } from '../../src/ingest/esi/client.ts';
 import { createMemoryNameCache, type MemoryNameCache } from '../../src/ingest/esi/memory-name-cache.ts';
 import { createNameResolver, type NameResolverOptions } from '../../src/ingest/esi/name-resolver.ts';
-import type { EsiName, NameCache } from '../../src/ingest/esi/types.ts';
+import type { NameCache } from '../../src/db/name-repository.ts';
+import type { EsiName } from '../../src/engine/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createTestEsiClock, FakeEsi, type TestEsiClock } from '../fakes/esi.ts';
 

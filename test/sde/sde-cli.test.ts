@@ -80,17 +80,18 @@ describeEachDatabase('killtracker sde', (getDb) => {
     expect(failed.err.join('\n')).toContain('Cannot read the SDE at');
   });
 
+  const UPDATE = 'killtracker sde update [--file PATH] [--force]';
   it.each([
-    [['sde'], 'Usage:'],
-    [['sde', 'upgrade'], 'Unknown sde subcommand "upgrade"'],
-    [['sde', 'update', '--files', 'x'], "Unknown option '--files'"],
-    [['sde', 'update', 'extra'], 'Unexpected argument'],
-    [['sde', 'update', '--file'], "Option '--file <value>' argument missing"],
-    [['sde', 'status', '--json'], "Unknown option '--json'"],
-  ])('GIVEN the arguments %j THEN exits 2 with the usage', async (argv, message) => {
+    [['sde'], 'Usage:', UPDATE],
+    [['sde', 'upgrade'], 'Unknown sde subcommand "upgrade"', UPDATE],
+    [['sde', 'update', '--files', 'x'], "Unknown option '--files'", UPDATE],
+    [['sde', 'update', 'extra'], 'Unexpected argument', UPDATE],
+    [['sde', 'update', '--file'], "Option '--file <value>' argument missing", UPDATE],
+    [['sde', 'status', '--json'], "Unknown option '--json'", 'Usage: killtracker sde status'],
+  ])('GIVEN the arguments %j THEN exits 2 with the usage', async (argv, message, usage) => {
     const failed = await killtracker(...argv);
     expect(failed.code).toBe(2);
     expect(failed.err.join('\n')).toContain(message);
-    expect(failed.err.join('\n')).toContain('killtracker sde update [--file PATH] [--force]');
+    expect(failed.err.join('\n')).toContain(usage);
   });
 });

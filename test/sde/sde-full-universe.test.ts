@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { sdeStatus } from '../../src/db/sde-store.ts';
 import { readSdeZip } from '../../src/ingest/sde/read-sde.ts';
-import type { SdeData } from '../../src/ingest/sde/sde-data.ts';
+import type { SdeData } from '../../src/engine/universe/index.ts';
 import { SdeError } from '../../src/ingest/sde/sde-error.ts';
 import { type SdeUpdateOptions, updateSde } from '../../src/ingest/sde/update-sde.ts';
 import { silentLogger } from '../../src/log.ts';

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { sdeImport, sdeStargates, sdeSystems, sdeTypes } from '../../src/db/schema.ts';
 import { importedSdeBuild, isSdeEmpty, replaceSdeData, sdeStatus } from '../../src/db/sde-store.ts';
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
-import type { SdeData } from '../../src/ingest/sde/sde-data.ts';
+import type { SdeData } from '../../src/engine/universe/index.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { MINI_SDE_DIR, MINI_SDE_STATUS } from './sde-test-files.ts';
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { userAgent } from '../../src/config/user-agent.ts';
 import { sdeStatus } from '../../src/db/sde-store.ts';
@@ -207,6 +208,21 @@ describeEachDatabase('updating the SDE', (getDb) => {
     expect(terminalOutput.at(0)).toMatch(/^\rDownloading the SDE \[[#-]{30}\] +\d+% /);
     expect(terminalOutput.at(-2)).toMatch(/\[#{30}\] 100% /);
     expect(terminalOutput.at(-1)).toBe('\n');
+  });
+
+  it('GIVEN no terminal WHEN the SDE is downloaded, read and stored THEN a few log lines show each step', async () => {
+    const messages: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => messages.push(JSON.parse(line).msg) });
+    server.publish(3201939, miniZip);
+    await updateSde(options({ log }));
+    expect(messages).toContainEqual(expect.stringMatching(/^Downloading the SDE: done \(\d+\.\d MB\)$/));
+    const reading = messages.filter((message) => message.startsWith('Reading the SDE: '));
+    expect(reading.at(-2)).toMatch(/^Reading the SDE: 100% \(\d+\.\d of \d+\.\d MB, \w+\.jsonl\)$/);
+    expect(reading.at(-1)).toMatch(/^Reading the SDE: done \(\d+\.\d MB of SDE files\)$/);
+    // 3 regions, 4 constellations, 8 systems, 8 gate links, 2 categories, 3 groups, 3 types.
+    expect(messages).toContain('Storing the SDE: 100% (31 of 31 rows)');
+    expect(messages).toContain('Storing the SDE: done');
+    expect(messages.length).toBeLessThan(40);
   });
 
   it('GIVEN empty tables WHEN ensuring the SDE at start-up THEN imports the latest build', async () => {

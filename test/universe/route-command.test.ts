@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { NO_STATIC_DATA_MESSAGE } from '../../src/cli/load-universe.ts';
 import { runCli } from '../../src/cli/run.ts';
-import { openDatabase } from '../../src/db/client.ts';
+import { openDatabase, pgliteDirectory } from '../../src/db/client.ts';
 import { seedUniverse } from '../fixtures/universe/seed-universe.ts';
 import { SYSTEM, smallUniverse } from '../fixtures/universe/small-universe.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
@@ -33,27 +34,37 @@ function temporaryDataDir(): string {
   return dir;
 }
 
-describeEachDatabase('killtracker route', (getDb) => {
-  // PGlite: the CLI opens its own files under DATA_DIR. Creating a PGlite data directory is slow, so one
-  // empty migrated directory is made once and copied for each database the tests need.
-  // PostgreSQL: the CLI connects to the test database, which is emptied before every test.
-  let emptyPgliteDir: Promise<string> | undefined;
-  let pgliteWithMap: Promise<NodeJS.ProcessEnv> | undefined;
+describeEachDatabase('killtracker route', (getDb, kind) => {
+  // PGlite: the CLI opens its own files under DATA_DIR, so the data folders are made before the tests
+  // (from the run's migrated template, under the generous hook timeout): one with the small map, one
+  // without. PostgreSQL: the CLI connects to the test database, which is emptied before every test.
+  let pgliteWithMap: NodeJS.ProcessEnv | undefined;
+  let pgliteWithoutMap: NodeJS.ProcessEnv | undefined;
 
-  function copyOfEmptyPgliteDir(): Promise<string> {
-    emptyPgliteDir ??= (async () => {
-      const dataDir = temporaryDataDir();
-      const handle = await openDatabase({ dataDir });
-      await handle.migrate();
-      await handle.close();
-      return dataDir;
-    })();
-    return emptyPgliteDir.then((template) => {
-      const copy = temporaryDataDir();
-      cpSync(template, copy, { recursive: true });
-      return copy;
+  async function migratedDataDir(): Promise<string> {
+    const dataDir = temporaryDataDir();
+    const client = await PGlite.create(pgliteDirectory(dataDir), {
+      loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
     });
+    await client.close();
+    return dataDir;
   }
+
+  beforeAll(async () => {
+    if (kind !== 'pglite') return;
+    const emptyDir = await migratedDataDir();
+    const mapDir = temporaryDataDir();
+    cpSync(emptyDir, mapDir, { recursive: true });
+    const handle = await openDatabase({ dataDir: mapDir });
+    try {
+      await handle.migrate();
+      await seedUniverse(handle.db, smallUniverse);
+    } finally {
+      await handle.close();
+    }
+    pgliteWithoutMap = { LOG_LEVEL: 'silent', DATA_DIR: emptyDir };
+    pgliteWithMap = { LOG_LEVEL: 'silent', DATA_DIR: mapDir };
+  });
 
   async function envWithMap(): Promise<NodeJS.ProcessEnv> {
     const { url, db } = getDb();
@@ -61,20 +72,15 @@ describeEachDatabase('killtracker route', (getDb) => {
       await seedUniverse(db, smallUniverse);
       return { LOG_LEVEL: 'silent', DATABASE_URL: url };
     }
-    pgliteWithMap ??= (async () => {
-      const dataDir = await copyOfEmptyPgliteDir();
-      const handle = await openDatabase({ dataDir });
-      await seedUniverse(handle.db, smallUniverse);
-      await handle.close();
-      return { LOG_LEVEL: 'silent', DATA_DIR: dataDir };
-    })();
+    if (!pgliteWithMap) throw new Error('the PGlite data folder with the map was not made');
     return pgliteWithMap;
   }
 
-  async function envWithoutMap(): Promise<NodeJS.ProcessEnv> {
+  function envWithoutMap(): NodeJS.ProcessEnv {
     const { url } = getDb();
     if (url) return { LOG_LEVEL: 'silent', DATABASE_URL: url };
-    return { LOG_LEVEL: 'silent', DATA_DIR: await copyOfEmptyPgliteDir() };
+    if (!pgliteWithoutMap) throw new Error('the empty PGlite data folder was not made');
+    return pgliteWithoutMap;
   }
 
   it('GIVEN names in any case THEN it prints one JSON line with jumps and light years', async () => {
@@ -134,22 +140,27 @@ describeEachDatabase('killtracker route', (getDb) => {
   });
 
   it('GIVEN no static data imported THEN it tells the user to run sde update', async () => {
-    const run = await killtracker(['route', 'Haven', 'Lowell'], await envWithoutMap());
+    const run = await killtracker(['route', 'Haven', 'Lowell'], envWithoutMap());
     expect(run).toEqual({ code: 1, out: [], err: [NO_STATIC_DATA_MESSAGE] });
   });
 });
 
 describe('killtracker route arguments', () => {
-  const env = { LOG_LEVEL: 'silent', DATA_DIR: join(tmpdir(), 'kt-route-never-opened') };
+  const neverOpened = join(tmpdir(), `kt-route-never-opened-${process.pid}`);
+  const env = { LOG_LEVEL: 'silent', DATA_DIR: neverOpened };
+  const USAGE =
+    'Usage: killtracker route FROM TO [--avoid-high-sec]\nRun "killtracker route --help" for details and an example.';
 
-  it.each([[['route']], [['route', 'Haven']], [['route', 'Haven', 'Lowell', 'Lowgate']]])(
-    'GIVEN %j THEN it prints the usage and exits 2 without opening the database',
-    async (argv) => {
+  it.each([
+    [['route'], 'Give two solar systems, FROM and TO (names or ids).'],
+    [['route', 'Haven'], 'Give two solar systems, FROM and TO (names or ids).'],
+    [['route', 'Haven', 'Lowell', 'Lowgate'], 'Unexpected argument "Lowgate".'],
+  ])(
+    'GIVEN %j THEN it prints the problem and the usage and exits 2 without opening the database',
+    async (argv, problem) => {
       const run = await killtracker(argv, env);
-      expect(run.code).toBe(2);
-      expect(run.err).toEqual([
-        'Usage: killtracker route FROM TO [--avoid-high-sec]   (FROM/TO: system names or ids)',
-      ]);
+      expect(run).toEqual({ code: 2, out: [], err: [`${problem}\n${USAGE}`] });
+      expect(existsSync(neverOpened)).toBe(false);
     },
   );
 

@@ -1,19 +1,12 @@
 // `killtracker characters import|export`: which Discord member flies which EVE character in a guild,
 // as JSON, for scripting and for moving links between bots (e.g. from Alliance Auth).
 import { createCharacterRepository } from '../../db/character-repository.ts';
-import { isSnowflake } from '../../engine/clauses/values.ts';
-import { discordIdOption, parseCommandArgs } from '../args.ts';
-import { UsageError } from '../errors.ts';
+import { isSnowflake } from '../../engine/index.ts';
+import { discordIdOption, noPositionals, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../command.ts';
+import { CliError, UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
 import { fileProblems, readJsonFile } from '../replay/input-files.ts';
-import type { CliCommand } from '../run.ts';
-
-const USAGE = [
-  'Usage:',
-  '  killtracker characters import FILE --guild ID',
-  '      FILE: [{"discord_user_id": "<user id>", "character_id": <character id>, "verified": false}, ...]',
-  '  killtracker characters export --guild ID      (prints that JSON array)',
-].join('\n');
 
 const EXAMPLE =
   'e.g. [{"discord_user_id": "123456789012345678", "character_id": 2112000001, "verified": false}]';
@@ -28,16 +21,26 @@ export interface CharacterLinkJson {
   verified: boolean;
 }
 
-export const charactersCommand: CliCommand = {
-  usage: 'characters import|export ...',
-  summary: 'EVE characters linked to Discord members, as JSON',
+type CharactersArgs =
+  { action: 'import'; guildId: string; file: string } | { action: 'export'; guildId: string };
+
+export const charactersCommand: CliCommand<CharactersArgs> = {
+  parse(argv, subcommand) {
+    const { values, positionals } = parseCommandArgs(argv, OPTIONS);
+    if (subcommand === 'export') {
+      noPositionals(positionals);
+      return { action: 'export', guildId: discordIdOption(values.guild, 'guild') };
+    }
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new UsageError('Give the FILE of characters to import.');
+    noPositionals(extra);
+    return { action: 'import', guildId: discordIdOption(values.guild, 'guild'), file };
+  },
   async run(args, ctx) {
-    const [action, ...rest] = args;
-    const { values, positionals } = parseCommandArgs(rest, OPTIONS, USAGE);
-    const guildId = discordIdOption(values.guild, 'guild', USAGE);
-    if (action === 'import' && positionals.length === 1) {
-      const path = positionals[0]!;
-      const links = parseCharacterLinks(await readJsonFile(path, 'FILE'), path);
+    const { guildId } = args;
+    if (args.action === 'import') {
+      // The file is checked before the database is opened: a broken file costs nothing.
+      const links = parseCharacterLinks(await readJsonFile(args.file, 'FILE'), args.file);
       const repository = createCharacterRepository({ db: (await ctx.database()).db });
       const saved = await repository.importLinks(
         guildId,
@@ -50,24 +53,21 @@ export const charactersCommand: CliCommand = {
       ctx.io.out(jsonLine({ guild: guildId, characters: saved }));
       return 0;
     }
-    if (action === 'export' && positionals.length === 0) {
-      const repository = createCharacterRepository({ db: (await ctx.database()).db });
-      const links: CharacterLinkJson[] = (await repository.forGuild(guildId)).map((row) => ({
-        discord_user_id: row.userId,
-        character_id: row.characterId,
-        verified: row.verified,
-      }));
-      ctx.io.out(JSON.stringify(links, null, 2));
-      return 0;
-    }
-    throw new UsageError(USAGE);
+    const repository = createCharacterRepository({ db: (await ctx.database()).db });
+    const links: CharacterLinkJson[] = (await repository.forGuild(guildId)).map((row) => ({
+      discord_user_id: row.userId,
+      character_id: row.characterId,
+      verified: row.verified,
+    }));
+    ctx.io.out(JSON.stringify(links, null, 2));
+    return 0;
   },
 };
 
 /** The links of an import file, or a usage error listing every problem (a character listed twice too). */
 export function parseCharacterLinks(value: unknown, path: string): CharacterLinkJson[] {
   if (!Array.isArray(value)) {
-    throw new UsageError(`FILE ${path} must be a JSON array of links, ${EXAMPLE}.`);
+    throw new CliError(`FILE ${path} must be a JSON array of links, ${EXAMPLE}.`, 2);
   }
   const problems: string[] = [];
   const links: CharacterLinkJson[] = [];

@@ -4,30 +4,33 @@ import { createDeadLetterStore, type DeadLetterRow } from '../../db/dead-letter-
 import { describeFailure } from '../../db/errors.ts';
 import { createKillmailStore } from '../../db/killmail-store.ts';
 import { createTrackerRepository } from '../../db/tracker-repository.ts';
-import { createMatcher } from '../../engine/matcher.ts';
+import { createMatcher } from '../../engine/index.ts';
 import { createKillmailIngestor, type IngestOutcome } from '../../pipeline/ingest-killmail.ts';
 import { createLinkCache } from '../../pipeline/link-cache.ts';
 import { createTrackerSync } from '../../pipeline/tracker-sync.ts';
 import { loadWorld } from '../../pipeline/world.ts';
+import { noPositionals, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
-import type { CliCommand } from '../run.ts';
 
-const USAGE = [
-  'Usage:',
-  '  killtracker deadletter list        one JSON line per document set aside',
-  '  killtracker deadletter retry ID    stores it again; removed from the list when that works',
-].join('\n');
+type DeadLetterArgs = { action: 'list' } | { action: 'retry'; id: number };
 
-export const deadletterCommand: CliCommand = {
-  usage: 'deadletter list|retry ID',
-  summary: 'R2Z2 documents set aside because storing them kept failing',
-  async run(args, ctx) {
-    const [action, ...rest] = args;
-    if (action === 'list' && rest.length === 0) return listDeadLetters(ctx);
-    if (action === 'retry' && rest.length === 1) return retryDeadLetter(ctx, parseId(rest[0]!));
-    throw new UsageError(USAGE);
+export const deadletterCommand: CliCommand<DeadLetterArgs> = {
+  parse(argv, subcommand) {
+    const { positionals } = parseCommandArgs(argv, {});
+    if (subcommand === 'list') {
+      noPositionals(positionals);
+      return { action: 'list' };
+    }
+    const [id, ...extra] = positionals;
+    if (id === undefined) throw new UsageError('Give the ID of the dead letter to retry.');
+    noPositionals(extra);
+    return { action: 'retry', id: parseId(id) };
+  },
+  run(args, ctx) {
+    return args.action === 'list' ? listDeadLetters(ctx) : retryDeadLetter(ctx, args.id);
   },
 };
 

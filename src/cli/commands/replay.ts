@@ -1,28 +1,21 @@
 // `killtracker replay`: matches a file of killmails against a file of trackers, offline, and prints one
 // line per match. For users testing trackers before they go live, and for comparing against other bots.
 import { parseCommandArgs } from '../args.ts';
-import { normalizeKillmail } from '../../engine/killmail/normalize.ts';
-import { parseKillmailDocuments } from '../../engine/killmail/parse.ts';
-import { createMatcher } from '../../engine/matcher.ts';
-import type { MatchOptions, TrackerDefinition } from '../../engine/tracker/types.ts';
-import { type TrackerBatchProblem, validateTrackers } from '../../engine/tracker/validate.ts';
+import type { CliCommand } from '../command.ts';
+import {
+  createMatcher,
+  type MatchOptions,
+  normalizeKillmail,
+  parseKillmailDocuments,
+  type TrackerDefinition,
+  validateTrackers,
+} from '../../engine/index.ts';
 import type { CliIo } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseCharacterRoleLinks, readJsonFile, readTextFile } from '../replay/input-files.ts';
 import { matchLine, REPLAY_FORMATS, type ReplayFormat } from '../replay/match-line.ts';
 import { loadReplayWorld } from '../replay/replay-world.ts';
-import type { CliCommand } from '../run.ts';
-
-const USAGE = [
-  'Usage: killtracker replay --trackers FILE --killmails FILE [--links FILE] [--now ISO-TIME]',
-  '                          [--sde ZIP] [--format jsonl|text]',
-  '  --trackers   one tracker (tracker JSON format) or an array of them',
-  '  --killmails  R2Z2 killmail documents, one per line (JSONL) or a JSON array',
-  '  --links      {"<character_id>": ["<role_id>", ...]} for the *_roles clauses',
-  '  --now        apply max_age_minutes against this time (without it, killmails of any age match)',
-  '  --sde        read the map from an SDE zip or folder instead of the database',
-  '  --format     jsonl (default): one JSON line per match; text: one readable line per match',
-].join('\n');
+import { trackerProblemLines } from '../tracker-problems.ts';
 
 const OPTIONS = {
   trackers: { type: 'string' },
@@ -42,11 +35,9 @@ interface ReplayArgs {
   format: ReplayFormat;
 }
 
-export const replayCommand: CliCommand = {
-  usage: 'replay --trackers FILE --killmails FILE [options]',
-  summary: 'Match a file of killmails against a file of trackers, offline',
-  async run(argv, ctx) {
-    const args = parseReplayArgs(argv);
+export const replayCommand: CliCommand<ReplayArgs> = {
+  parse: parseReplayArgs,
+  async run(args, ctx) {
     // Every file is read before the (slower) map is loaded, so a typo in a path fails at once.
     const trackersJson = await readJsonFile(args.trackersPath, '--trackers');
     const killmailsText = await readTextFile(args.killmailsPath, '--killmails');
@@ -58,7 +49,13 @@ export const replayCommand: CliCommand = {
     const { universe, catalog } = await loadReplayWorld(ctx, args.sdePath);
     const validation = validateTrackers(trackersJson, { universe });
     if (!validation.ok) {
-      reportTrackerProblems(ctx.io, args.trackersPath, validation.problems);
+      for (const line of trackerProblemLines(
+        args.trackersPath,
+        'fix them and run again',
+        validation.problems,
+      )) {
+        ctx.io.err(line);
+      }
       return 2;
     }
 
@@ -101,13 +98,13 @@ export const replayCommand: CliCommand = {
   },
 };
 
-function parseReplayArgs(argv: string[]): ReplayArgs {
-  const { values } = parseCommandArgs(argv, OPTIONS, USAGE, false);
+function parseReplayArgs(argv: readonly string[]): ReplayArgs {
+  const { values } = parseCommandArgs(argv, OPTIONS, false);
   const trackersPath = requiredPath(values.trackers, 'trackers');
   const killmailsPath = requiredPath(values.killmails, 'killmails');
   const format = values.format ?? 'jsonl';
   if (!isReplayFormat(format)) {
-    throw new UsageError(`--format must be ${REPLAY_FORMATS.join(' or ')}, got "${format}".\n${USAGE}`);
+    throw new UsageError(`--format must be ${REPLAY_FORMATS.join(' or ')}, got "${format}".`);
   }
   return {
     trackersPath,
@@ -120,12 +117,12 @@ function parseReplayArgs(argv: string[]): ReplayArgs {
 }
 
 function requiredPath(value: string | undefined, option: string): string {
-  if (value === undefined) throw new UsageError(`--${option} FILE is required.\n${USAGE}`);
+  if (value === undefined) throw new UsageError(`--${option} FILE is required.`);
   return optionalPath(value, option) as string;
 }
 
 function optionalPath(value: string | undefined, option: string): string | undefined {
-  if (value !== undefined && value.trim() === '') throw new UsageError(`--${option} needs a path.\n${USAGE}`);
+  if (value !== undefined && value.trim() === '') throw new UsageError(`--${option} needs a path.`);
   return value;
 }
 
@@ -140,16 +137,6 @@ function parseNow(text: string): number {
     throw new UsageError(`--now must be an ISO time like 2026-11-21T08:00:00Z, got "${text}".`);
   }
   return time;
-}
-
-function reportTrackerProblems(io: CliIo, path: string, problems: readonly TrackerBatchProblem[]): void {
-  io.err(`${path} has ${problems.length} problem(s); fix them and run again:`);
-  for (const problem of problems) {
-    // The batch key starts with "[index]" for arrays; the index is already said in front.
-    const key = problem.key.replace(/^\[\d+\]\.?/, '');
-    const name = problem.name === undefined ? '' : ` (${problem.name})`;
-    io.err(`  tracker ${problem.index}${name}: ${key === '' ? '' : `${key}: `}${problem.message}`);
-  }
 }
 
 function noteDisabledTrackers(io: CliIo, trackers: readonly TrackerDefinition[]): void {

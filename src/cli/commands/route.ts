@@ -1,22 +1,33 @@
 // `killtracker route FROM TO [--avoid-high-sec]`: gate jumps and light years between two solar systems.
-import { parseCommandArgs } from '../args.ts';
-import type { SolarSystemInfo, Universe } from '../../engine/universe/types.ts';
+import { noPositionals, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../command.ts';
+import type { SolarSystemInfo, Universe } from '../../engine/universe/index.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { loadUniverseFromDatabase } from '../load-universe.ts';
 import { jsonLine } from '../output.ts';
-import type { CliCommand } from '../run.ts';
 
-const USAGE = 'Usage: killtracker route FROM TO [--avoid-high-sec]   (FROM/TO: system names or ids)';
 const ROUTE_OPTIONS = { 'avoid-high-sec': { type: 'boolean' } } as const;
 const SUGGESTION_COUNT = 3;
 /** Shortest text worth searching when looking for names close to a typo. */
 const MIN_SUGGESTION_TEXT = 3;
 
-export const routeCommand: CliCommand = {
-  usage: 'route FROM TO [--avoid-high-sec]',
-  summary: 'Gate jumps and light years between two solar systems',
-  async run(args, ctx) {
-    const { avoidHighSec, fromText, toText } = parseRouteArgs(args);
+interface RouteArgs {
+  fromText: string;
+  toText: string;
+  avoidHighSec: boolean;
+}
+
+export const routeCommand: CliCommand<RouteArgs> = {
+  parse(argv) {
+    const { values, positionals } = parseCommandArgs(argv, ROUTE_OPTIONS);
+    const [fromText, toText, ...extra] = positionals;
+    if (fromText === undefined || toText === undefined) {
+      throw new UsageError('Give two solar systems, FROM and TO (names or ids).');
+    }
+    noPositionals(extra);
+    return { fromText, toText, avoidHighSec: values['avoid-high-sec'] === true };
+  },
+  async run({ fromText, toText, avoidHighSec }, ctx) {
     const universe = await loadUniverseFromDatabase(ctx);
     const from = resolveSystem(universe, fromText);
     const to = resolveSystem(universe, toText);
@@ -32,13 +43,6 @@ export const routeCommand: CliCommand = {
     return 0;
   },
 };
-
-function parseRouteArgs(args: string[]): { avoidHighSec: boolean; fromText: string; toText: string } {
-  const { values, positionals } = parseCommandArgs(args, ROUTE_OPTIONS, USAGE);
-  const [fromText, toText, ...extra] = positionals;
-  if (fromText === undefined || toText === undefined || extra.length > 0) throw new UsageError(USAGE);
-  return { avoidHighSec: values['avoid-high-sec'] === true, fromText, toText };
-}
 
 /** A system by numeric id or by exact name (any case); otherwise an error with close names to try. */
 function resolveSystem(universe: Universe, text: string): SolarSystemInfo {

@@ -1,52 +1,45 @@
 // `killtracker sde update [--file PATH] [--force]` and `killtracker sde status`: EVE static data.
-import { parseCommandArgs } from '../args.ts';
 import { sdeStatus } from '../../db/sde-store.ts';
 import { SdeError } from '../../ingest/sde/sde-error.ts';
 import { updateSde } from '../../ingest/sde/update-sde.ts';
+import { parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
-import type { CliCommand } from '../run.ts';
 
-const USAGE = [
-  'Usage:',
-  '  killtracker sde update [--file PATH] [--force]',
-  '      Import the EVE static data. Without --file, download the latest build from SDE_URL',
-  '      unless it is already imported (--force downloads it anyway). PATH is a JSONL SDE zip,',
-  '      its unpacked folder, or an http(s) URL of a zip.',
-  '  killtracker sde status',
-  '      Print the imported build and row counts as JSON.',
-].join('\n');
+type SdeArgs = { action: 'update'; file: string | undefined; force: boolean } | { action: 'status' };
 
-export const sdeCommand: CliCommand = {
-  usage: 'sde update [--file PATH] [--force] | sde status',
-  summary: 'Import EVE static data; show what is imported',
+export const sdeCommand: CliCommand<SdeArgs> = {
+  parse(argv, subcommand) {
+    if (subcommand === 'status') {
+      parseCommandArgs(argv, {}, false);
+      return { action: 'status' };
+    }
+    const { values } = parseCommandArgs(
+      argv,
+      { file: { type: 'string' }, force: { type: 'boolean' } },
+      false,
+    );
+    if (values.file !== undefined && values.file.trim() === '') throw new UsageError('--file needs a path.');
+    return { action: 'update', file: values.file, force: values.force === true };
+  },
   async run(args, ctx) {
-    const [subcommand, ...rest] = args;
     try {
-      if (subcommand === 'update') return await runUpdate(rest, ctx);
-      if (subcommand === 'status') return await runStatus(rest, ctx);
+      return args.action === 'update' ? await runUpdate(args, ctx) : await runStatus(ctx);
     } catch (error) {
       if (error instanceof SdeError) throw new CliError(error.message);
       throw error;
     }
-    throw new UsageError(
-      subcommand === undefined ? USAGE : `Unknown sde subcommand "${subcommand}".\n${USAGE}`,
-    );
   },
 };
 
-async function runUpdate(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    { file: { type: 'string' }, force: { type: 'boolean' } },
-    USAGE,
-    false,
-  );
-  const file = values.file;
-  if (file !== undefined && file.trim() === '') throw new UsageError(`--file needs a path.\n${USAGE}`);
+async function runUpdate(
+  { file, force }: { file: string | undefined; force: boolean },
+  ctx: CliContext,
+): Promise<number> {
   const { db } = await ctx.database();
-  const result = await updateSde({ db, env: ctx.env, log: ctx.log, file, force: values.force === true });
+  const result = await updateSde({ db, env: ctx.env, log: ctx.log, file, force });
   ctx.io.out(
     jsonLine(
       result.imported ? { imported: true, ...result.status } : { imported: false, reason: result.reason },
@@ -55,8 +48,7 @@ async function runUpdate(args: string[], ctx: CliContext): Promise<number> {
   return 0;
 }
 
-async function runStatus(args: string[], ctx: CliContext): Promise<number> {
-  parseCommandArgs(args, {}, USAGE, false);
+async function runStatus(ctx: CliContext): Promise<number> {
   const { db } = await ctx.database();
   const status = await sdeStatus(db);
   // Spelled out so the key order is part of the contract, whatever SdeStatus grows into.

@@ -1,34 +1,7 @@
-// `killtracker start`: the whole bot in one process (database, SDE, pipeline, health endpoint).
-
-import { sql } from 'drizzle-orm';
-import { createBotContext } from '../../bot/context.ts';
-import { startBot } from '../../bot/start-bot.ts';
-import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../commands/index.ts';
-import { userAgent } from '../../config/user-agent.ts';
-import { openDatabase } from '../../db/client.ts';
-import { DataDirBusyError, type EmbeddedServer, startEmbeddedServer } from '../../db/embedded.ts';
-import { createRestAlertSender } from '../../delivery/discord-sender.ts';
-import { type HttpRoute, startHttpServer } from '../../http/server.ts';
-import { ssoCallbackRoute } from '../../http/sso-callback.ts';
-import { createGuildMemberRepository } from '../../db/guild-member-repository.ts';
-import { createNameRepository } from '../../db/name-repository.ts';
-import { createSsoStateRepository } from '../../db/sso-state-repository.ts';
-import { createEsiClient } from '../../ingest/esi/client.ts';
-import { createNameResolver } from '../../ingest/esi/name-resolver.ts';
-import { SdeError } from '../../ingest/sde/sde-error.ts';
-import { ensureSdeImported } from '../../ingest/sde/update-sde.ts';
-import { describeDatabaseUrl } from '../../log.ts';
-import { createMetrics } from '../../metrics.ts';
-import { createRestMemberSource } from '../../pilots/discord-members.ts';
-import { createMemberRefresher } from '../../pilots/member-refresh.ts';
-import { createPilotOperations } from '../../pilots/operations.ts';
-import { createEveSso, eveSsoSettings } from '../../pilots/sso/eve-sso.ts';
-import { startPipeline } from '../../pipeline/run-pipeline.ts';
-import { createWorldHolder } from '../../pipeline/world.ts';
-import { trackerLimits } from '../../tracker-ops/limits.ts';
+// `killtracker start`: the whole bot in one process. The token is checked before the bot's modules load,
+// so a first `npm start` without one answers at once.
+import type { CliCommand } from '../command.ts';
 import { CliError, UsageError } from '../errors.ts';
-import { explainDatabaseError } from '../context.ts';
-import type { CliCommand } from '../run.ts';
 
 export const MISSING_TOKEN_HELP = [
   'DISCORD_TOKEN is not set, so the bot cannot log in to Discord.',
@@ -44,160 +17,14 @@ export const MISSING_TOKEN_HELP = [
   '  5. Run "npm start" again.',
 ].join('\n');
 
-const INGEST_STALE_MS = 5 * 60_000;
-
-export const startCommand: CliCommand = {
-  usage: 'start',
-  summary: 'Run the bot: follow zKillboard, match trackers, post alerts',
-  async run(args, ctx) {
-    if (args.length > 0) throw new UsageError(`"start" takes no arguments (got ${args.join(' ')}).`);
-    const { env, log } = ctx;
-    const token = env.DISCORD_TOKEN;
+export const startCommand: CliCommand<void> = {
+  parse(argv) {
+    if (argv.length > 0) throw new UsageError(`"start" takes no arguments (got ${argv.join(' ')}).`);
+  },
+  async run(_args, ctx) {
+    const token = ctx.env.DISCORD_TOKEN;
     if (!token) throw new CliError(MISSING_TOKEN_HELP);
-
-    let embedded: EmbeddedServer | undefined;
-    if (!env.DATABASE_URL) {
-      try {
-        embedded = await startEmbeddedServer(env.DATA_DIR);
-      } catch (error) {
-        if (error instanceof DataDirBusyError) throw new CliError(error.message);
-        throw error;
-      }
-      log.info({ dataDir: env.DATA_DIR, socket: embedded.socketPath }, 'embedded database (PGlite) ready');
-    } else {
-      log.info({ database: describeDatabaseUrl(env.DATABASE_URL) }, 'using PostgreSQL');
-    }
-    const database = embedded?.handle ?? (await openDatabase({ url: env.DATABASE_URL as string }));
-    const metrics = createMetrics();
-    try {
-      await database.migrate().catch((error: unknown) => {
-        throw explainDatabaseError(error, env);
-      });
-      await ensureSdeImported({ db: database.db, env, log }).catch((error: unknown) => {
-        if (!(error instanceof SdeError)) throw error;
-        throw new CliError(`Could not get the EVE static data: ${error.message}`);
-      });
-      const world = await createWorldHolder(database.db);
-      log.info(
-        {
-          build: world.build(),
-          systems: world.current().universe.systemCount,
-          types: world.current().catalog.typeCount,
-        },
-        'EVE static data loaded',
-      );
-
-      const sender = createRestAlertSender({ token, apiUrl: env.DISCORD_API_URL });
-      const esi = createEsiClient({
-        baseUrl: env.ESI_URL,
-        userAgent: userAgent(env.ZKB_USER_AGENT),
-        log: log.child({ component: 'esi' }),
-      });
-      const names = createNameResolver({
-        esi,
-        cache: createNameRepository({ db: database.db }),
-        log: log.child({ component: 'names' }),
-        onEsiFailure: () => metrics.esiErrors.inc(),
-      });
-      const pipeline = await startPipeline({ database, settings: env, world, sender, names, log, metrics });
-      const members = createGuildMemberRepository({ db: database.db });
-      const memberRefresher = createMemberRefresher({
-        members,
-        source: createRestMemberSource({ token, apiUrl: env.DISCORD_API_URL }),
-        log: log.child({ component: 'members' }),
-      });
-      const ssoSettings = eveSsoSettings(env);
-      const pilots = createPilotOperations({
-        db: database.db,
-        esi,
-        names: createNameRepository({ db: database.db }),
-        nameResolver: names,
-        log: log.child({ component: 'pilots' }),
-        memberRefresher,
-        sso:
-          ssoSettings &&
-          createEveSso({
-            settings: ssoSettings,
-            states: createSsoStateRepository({ db: database.db }),
-            userAgent: userAgent(env.ZKB_USER_AGENT),
-            log: log.child({ component: 'sso' }),
-          }),
-      });
-      const bot = await startBot({
-        token,
-        apiUrl: env.DISCORD_API_URL,
-        devGuildId: env.DEV_GUILD_ID,
-        commands: SLASH_COMMANDS,
-        components: COMPONENT_HANDLERS,
-        ctx: createBotContext({
-          db: database.db,
-          world: () => world.current(),
-          esi,
-          nameResolver: names,
-          sender,
-          log: log.child({ component: 'bot' }),
-          defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
-          limits: trackerLimits(env),
-          historyScanCooldownMs: env.PREVIEW_COOLDOWN_SECONDS * 1000,
-        }),
-        log: log.child({ component: 'bot' }),
-        memberRoles: { intent: env.DISCORD_GUILD_MEMBERS_INTENT, members, refresher: memberRefresher },
-      }).catch(async (error: unknown) => {
-        await pipeline.stop();
-        throw new CliError(error instanceof Error ? error.message : String(error));
-      });
-      const routes: HttpRoute[] = ssoSettings
-        ? [ssoCallbackRoute({ complete: pilots.completeSsoLink, log: log.child({ component: 'sso' }) })]
-        : [];
-      const http = env.HTTP_PORT
-        ? await startHttpServer({
-            port: env.HTTP_PORT,
-            routes,
-            registry: metrics.registry,
-            checks: [
-              {
-                name: 'database',
-                // A plain read: the health check must not do the tracker reload's work.
-                check: async () => {
-                  await database.db.execute(sql`select 1`);
-                  return undefined;
-                },
-              },
-              {
-                name: 'ingest',
-                check: async () => {
-                  const last = pipeline.poller()?.stats().lastResponseAt;
-                  if (last === undefined || last === null) return 'R2Z2 has not answered yet';
-                  const age = Date.now() - last;
-                  return age > INGEST_STALE_MS
-                    ? `no answer from R2Z2 for ${Math.round(age / 1000)} s`
-                    : undefined;
-                },
-              },
-            ],
-          })
-        : undefined;
-      if (http) {
-        log.info(
-          { port: http.port, sso: ssoSettings?.callbackUrl },
-          `HTTP server listening (/healthz, /metrics${ssoSettings ? ', EVE SSO callback' : ''})`,
-        );
-      }
-      log.info('Killtracker is running. Press Ctrl+C to stop.');
-
-      const signal = await new Promise<string>((resolve) => {
-        process.once('SIGINT', () => resolve('SIGINT'));
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-      });
-      log.info({ signal }, 'shutting down');
-      await bot.stop();
-      await pipeline.stop();
-      await http?.close();
-      await esi.close();
-      return 0;
-    } finally {
-      if (embedded) await embedded.stop();
-      else await database.close();
-    }
+    const { runBot } = await import('../run-bot.ts');
+    return runBot(ctx, token);
   },
 };

@@ -1,60 +1,81 @@
 // `killtracker trackers import|export|list`: move trackers (the engine's JSON format) in and out of the
 // database without Discord, e.g. to seed a server or back it up.
-import { discordIdOption, parseCommandArgs } from '../args.ts';
 import { readFile } from 'node:fs/promises';
 import { createTrackerRepository, isTrackerActive, type TrackerRow } from '../../db/tracker-repository.ts';
 import { loadUniverseData } from '../../db/universe-repository.ts';
-import type { TrackerDefinition } from '../../engine/tracker/types.ts';
-import { validateTrackers } from '../../engine/tracker/validate.ts';
-import { createUniverse } from '../../engine/universe/universe.ts';
+import { type TrackerDefinition, validateTrackers } from '../../engine/index.ts';
+import { createUniverse } from '../../engine/universe/index.ts';
 import { checkGuildLimits, trackerLimits } from '../../tracker-ops/limits.ts';
 import { trackerNameProblem } from '../../tracker-ops/name.ts';
 import { UserError } from '../../user-error.ts';
+import { discordIdOption, noPositionals, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { jsonLine } from '../output.ts';
-import type { CliCommand } from '../run.ts';
+import { trackerProblemLines } from '../tracker-problems.ts';
 
-const USAGE = [
-  'Usage:',
-  '  killtracker trackers import FILE --guild ID --channel ID [--replace]',
-  '  killtracker trackers export --guild ID [--tracker ID]',
-  '  killtracker trackers list [--guild ID]',
-].join('\n');
+const GUILD = { guild: { type: 'string' } } as const;
+const IMPORT_OPTIONS = { ...GUILD, channel: { type: 'string' }, replace: { type: 'boolean' } } as const;
+const EXPORT_OPTIONS = { ...GUILD, tracker: { type: 'string' } } as const;
 
-const OPTIONS = {
-  guild: { type: 'string' },
-  channel: { type: 'string' },
-  tracker: { type: 'string' },
-  replace: { type: 'boolean' },
-} as const;
+type TrackersArgs =
+  | { action: 'import'; file: string; guildId: string; channelId: string; replace: boolean }
+  | { action: 'export'; guildId: string; trackerId: string | undefined }
+  | { action: 'list'; guildId: string | undefined };
 
-export const trackersCommand: CliCommand = {
-  usage: 'trackers import|export|list ...',
-  summary: 'Import, export or list trackers (tracker JSON format)',
-  async run(args, ctx) {
-    const [action, ...rest] = args;
-    const parsed = parseCommandArgs(rest, OPTIONS, USAGE);
-    switch (action) {
-      case 'import':
-        return importTrackers(ctx, parsed.positionals, parsed.values);
-      case 'export':
-        return exportTrackers(ctx, parsed.positionals, parsed.values);
+export const trackersCommand: CliCommand<TrackersArgs> = {
+  parse(argv, subcommand) {
+    switch (subcommand) {
+      case 'import': {
+        const { values, positionals } = parseCommandArgs(argv, IMPORT_OPTIONS);
+        const [file, ...extra] = positionals;
+        if (file === undefined) throw new UsageError('Give the FILE of trackers to import.');
+        noPositionals(extra);
+        return {
+          action: 'import',
+          file,
+          guildId: discordIdOption(values.guild, 'guild'),
+          channelId: discordIdOption(values.channel, 'channel'),
+          replace: values.replace === true,
+        };
+      }
+      case 'export': {
+        const { values, positionals } = parseCommandArgs(argv, EXPORT_OPTIONS);
+        noPositionals(positionals);
+        return {
+          action: 'export',
+          guildId: discordIdOption(values.guild, 'guild'),
+          trackerId: values.tracker,
+        };
+      }
       case 'list':
-        return listTrackers(ctx, parsed.positionals, parsed.values);
-      default:
-        throw new UsageError(USAGE);
+      default: {
+        const { values, positionals } = parseCommandArgs(argv, GUILD);
+        noPositionals(positionals);
+        return {
+          action: 'list',
+          guildId: values.guild === undefined ? undefined : discordIdOption(values.guild, 'guild'),
+        };
+      }
+    }
+  },
+  async run(args, ctx) {
+    switch (args.action) {
+      case 'import':
+        return importTrackers(ctx, args);
+      case 'export':
+        return exportTrackers(ctx, args);
+      case 'list':
+        return listTrackers(ctx, args);
     }
   },
 };
 
-type Values = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
-
-async function importTrackers(ctx: CliContext, positionals: string[], values: Values): Promise<number> {
-  const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new UsageError(USAGE);
-  const guildId = discordIdOption(values.guild, 'guild', USAGE);
-  const channelId = discordIdOption(values.channel, 'channel', USAGE);
+async function importTrackers(
+  ctx: CliContext,
+  { file, guildId, channelId, replace }: Extract<TrackersArgs, { action: 'import' }>,
+): Promise<number> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -70,12 +91,7 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
     maxListEntries: ctx.env.MAX_LIST_ENTRIES_PER_CLAUSE,
   });
   if (!result.ok) {
-    ctx.io.err(`${file} has ${result.problems.length} problem(s); nothing was imported:`);
-    for (const problem of result.problems) {
-      const where = problem.key === '' ? '' : `${problem.key}: `;
-      const name = problem.name === undefined ? '' : ` (${problem.name})`;
-      ctx.io.err(`  tracker ${problem.index}${name}: ${where}${problem.message}`);
-    }
+    for (const line of trackerProblemLines(file, 'nothing was imported', result.problems)) ctx.io.err(line);
     return 2;
   }
   const repository = createTrackerRepository({ db });
@@ -90,7 +106,7 @@ async function importTrackers(ctx: CliContext, positionals: string[], values: Va
       )
     ).map((row) => [nameKey(row.name), row]),
   );
-  if (existing.size > 0 && !values.replace) {
+  if (existing.size > 0 && !replace) {
     const names = [...existing.values()].map((row) => `"${row.name}"`).join(', ');
     throw new CliError(`This guild already has trackers named ${names}. Use --replace to overwrite them.`);
   }
@@ -146,14 +162,19 @@ function assertUniqueNames(trackers: TrackerDefinition[]): void {
   }
 }
 
-async function exportTrackers(ctx: CliContext, positionals: string[], values: Values): Promise<number> {
-  if (positionals.length > 0) throw new UsageError(USAGE);
-  const guildId = discordIdOption(values.guild, 'guild', USAGE);
+async function exportTrackers(
+  ctx: CliContext,
+  { guildId, trackerId }: Extract<TrackersArgs, { action: 'export' }>,
+): Promise<number> {
   const repository = createTrackerRepository({ db: (await ctx.database()).db });
   let rows = await repository.list(guildId);
-  if (values.tracker !== undefined) {
-    rows = rows.filter((row) => String(row.id) === values.tracker);
-    if (rows.length === 0) throw new CliError(`No tracker with id ${values.tracker} in guild ${guildId}.`);
+  if (trackerId !== undefined) {
+    rows = rows.filter((row) => String(row.id) === trackerId);
+    if (rows.length === 0) {
+      throw new CliError(
+        `No tracker with id ${trackerId} in guild ${guildId}: "killtracker trackers list --guild ${guildId}" shows their ids.`,
+      );
+    }
   }
   ctx.io.out(
     JSON.stringify(
@@ -165,11 +186,15 @@ async function exportTrackers(ctx: CliContext, positionals: string[], values: Va
   return 0;
 }
 
-async function listTrackers(ctx: CliContext, positionals: string[], values: Values): Promise<number> {
-  if (positionals.length > 0) throw new UsageError(USAGE);
-  const guildId = values.guild === undefined ? undefined : discordIdOption(values.guild, 'guild', USAGE);
+async function listTrackers(
+  ctx: CliContext,
+  { guildId }: Extract<TrackersArgs, { action: 'list' }>,
+): Promise<number> {
   const repository = createTrackerRepository({ db: (await ctx.database()).db });
-  for (const row of await repository.list(guildId)) {
+  const rows = await repository.list(guildId);
+  // Nothing on stdout keeps the output valid JSON lines; the person at the terminal still learns why.
+  if (rows.length === 0) ctx.io.err(noTrackersMessage(guildId));
+  for (const row of rows) {
     ctx.io.out(
       jsonLine({
         id: row.id,
@@ -184,4 +209,12 @@ async function listTrackers(ctx: CliContext, positionals: string[], values: Valu
     );
   }
   return 0;
+}
+
+function noTrackersMessage(guildId: string | undefined): string {
+  const where = guildId === undefined ? 'No trackers yet' : `No trackers in guild ${guildId}`;
+  return (
+    `${where}. Create one in Discord with /tracker create, or import a file: ` +
+    'killtracker trackers import FILE --guild ID --channel ID'
+  );
 }

@@ -1,8 +1,7 @@
 // The files `killtracker replay` reads: trackers and links as JSON, killmails as text for the engine's parser.
 // A missing or malformed file is a usage error (exit 2) whose message says which file and what to fix.
 import { readFile } from 'node:fs/promises';
-import { isSnowflake } from '../../engine/clauses/values.ts';
-import type { CharacterRoleLinks } from '../../engine/tracker/types.ts';
+import { type CharacterRoleLinks, isSnowflake } from '../../engine/index.ts';
 import { CliError } from '../errors.ts';
 
 /** How many problems of a file are listed before "and N more". */

@@ -1,9 +1,13 @@
 // One output line per replayed match: the documented JSON line, or a line for people to read.
-import { formatIsk, formatJumps, formatLightYears } from '../../engine/format.ts';
-import type { Killmail } from '../../engine/killmail/types.ts';
-import { killUrl } from '../../engine/render/links.ts';
-import type { TrackerMatch } from '../../engine/tracker/types.ts';
-import type { Universe } from '../../engine/universe/types.ts';
+import {
+  formatIsk,
+  formatJumps,
+  formatLightYears,
+  type Killmail,
+  type TrackerMatch,
+} from '../../engine/index.ts';
+import { killUrl } from '../../engine/render/index.ts';
+import type { Universe } from '../../engine/universe/index.ts';
 import { jsonLine } from '../output.ts';
 
 export const REPLAY_FORMATS = ['jsonl', 'text'] as const;

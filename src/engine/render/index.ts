@@ -1,10 +1,10 @@
 // Public API of alert rendering: the message builder and the helpers other modules reuse.
 export { type AlertInput, renderAlert } from './alert.ts';
-export { DEFAULT_ALERT_COLOR, embedLength, trackerColor } from './embed.ts';
+export { DEFAULT_ALERT_COLOR, embedLength, TEST_ALERT_TITLE_PREFIX, trackerColor } from './embed.ts';
 export type { SystemLookup } from './embed-fields.ts';
 export { escapeMarkdown, plainText } from './escape.ts';
 export { DISCORD_LIMITS, joinWithinLimit, truncateMarkdown, truncatePlain } from './limits.ts';
-export type { EntityKind } from './links.ts';
+export { type EntityKind, killUrl } from './links.ts';
 export type { NameLookup } from './names.ts';
 export {
   fillTitle,

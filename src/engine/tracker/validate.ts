@@ -5,6 +5,7 @@ import type { ClauseValue } from '../clauses/types.ts';
 import { isSnowflake, show } from '../clauses/values.ts';
 import { DISCORD_LIMITS } from '../render/limits.ts';
 import type { Universe } from '../universe/types.ts';
+import { didYouMean } from './nearest-keys.ts';
 import type { TrackerClauses, TrackerDefinition, TrackerPing } from './types.ts';
 
 export interface TrackerProblem {
@@ -57,8 +58,9 @@ export function validateTracker(value: unknown, options: ValidateTrackerOptions 
   const problem: Report = (key, message) => problems.push({ key, message });
 
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_KEYS.includes(key))
-      problem(key, `unknown key; a tracker has ${TOP_LEVEL_KEYS.join(', ')}`);
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      problem(key, withHint(`unknown key; a tracker has ${TOP_LEVEL_KEYS.join(', ')}`, key, TOP_LEVEL_KEYS));
+    }
   }
   if (value.version === undefined) problem('version', 'missing: add "version": 1');
   else if (value.version !== 1)
@@ -156,7 +158,9 @@ function validatePing(value: unknown, problem: Report): TrackerPing {
     return ping;
   }
   for (const key of Object.keys(value)) {
-    if (!PING_KEYS.includes(key)) problem(`ping.${key}`, `unknown key; ping has ${PING_KEYS.join(', ')}`);
+    if (!PING_KEYS.includes(key)) {
+      problem(`ping.${key}`, withHint(`unknown key; ping has ${PING_KEYS.join(', ')}`, key, PING_KEYS));
+    }
   }
   for (const key of ['everyone', 'here'] as const) {
     const flag = value[key] ?? false;
@@ -208,7 +212,13 @@ function validateClauses(
   for (const [key, raw] of Object.entries(value)) {
     const definition = findClause(key);
     if (!definition) {
-      problem(`clauses.${key}`, `unknown clause${suggestion(key)}; known clauses: ${CLAUSE_KEYS.join(', ')}`);
+      const hint = didYouMean(key, CLAUSE_KEYS);
+      problem(
+        `clauses.${key}`,
+        hint === undefined
+          ? `unknown clause; known clauses: ${CLAUSE_KEYS.join(', ')}`
+          : `unknown clause; ${hint}`,
+      );
       continue;
     }
     const checked = definition.validate(raw, {
@@ -235,14 +245,9 @@ function validateClauses(
   return clauses;
 }
 
-/** " (did you mean require_max_jumps?)" for a near miss such as a singular or a missing prefix. */
-function suggestion(key: string): string {
-  const wanted = key.toLowerCase().replace(/s$/, '');
-  const close = CLAUSE_DEFINITIONS.find((definition) => {
-    const known = definition.key.replace(/s$/, '');
-    return known === wanted || known.endsWith(`_${wanted}`);
-  });
-  return close ? ` (did you mean ${close.key}?)` : '';
+function withHint(message: string, typed: string, known: readonly string[]): string {
+  const hint = didYouMean(typed, known);
+  return hint === undefined ? message : `${message}; ${hint}`;
 }
 
 /** Optional trimmed text; undefined when absent or invalid (the problem is reported). */

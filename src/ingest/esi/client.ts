@@ -8,7 +8,8 @@ import { type Clock, systemClock } from '../../clock.ts';
 import { readCappedText } from '../capped-body.ts';
 import { EsiError, EsiUnavailableError } from './errors.ts';
 import { EsiRateLimitGate, type ResponseHeaders } from './rate-limit.ts';
-import type { EsiAffiliation, EsiIdsByCategory, EsiName } from './types.ts';
+import type { EsiName } from '../../engine/index.ts';
+import type { EsiAffiliation, EsiIdsByCategory } from './types.ts';
 
 /** The API behaviour we were written against; ESI keeps it stable for clients that send it. */
 export const ESI_COMPATIBILITY_DATE = '2025-12-16';

@@ -4,11 +4,4 @@ export { type Clock, systemClock } from '../../clock.ts';
 export { EsiError, EsiUnavailableError, type EsiUnavailableReason } from './errors.ts';
 export { createMemoryNameCache, type MemoryNameCache } from './memory-name-cache.ts';
 export { createNameResolver, type NameResolver, type NameResolverOptions } from './name-resolver.ts';
-export type {
-  EsiAffiliation,
-  EsiIdsByCategory,
-  EsiName,
-  EsiNameCategory,
-  NameCache,
-  ResolvedName,
-} from './types.ts';
+export type { EsiAffiliation, EsiIdsByCategory } from './types.ts';

@@ -1,5 +1,6 @@
 // A NameCache kept in a Map: for tests and for running without a database.
-import type { EsiName, NameCache, ResolvedName } from './types.ts';
+import type { NameCache } from '../../db/name-repository.ts';
+import type { EsiName, ResolvedName } from '../../engine/index.ts';
 
 export interface MemoryNameCache extends NameCache {
   readonly size: number;

@@ -5,7 +5,8 @@
 import type { Logger } from '../../log.ts';
 import type { EsiClient } from './client.ts';
 import { type Clock, systemClock } from '../../clock.ts';
-import type { EsiName, NameCache, ResolvedName } from './types.ts';
+import type { NameCache } from '../../db/name-repository.ts';
+import type { EsiName, ResolvedName } from '../../engine/index.ts';
 
 export interface NameResolverOptions {
   esi: Pick<EsiClient, 'names'>;

@@ -1,30 +1,5 @@
-// Shapes of ESI's name lookups and of the name cache the resolver reads before asking ESI.
-
-/** What ESI's /universe/names/ says an id is. Unknown future categories pass through as strings. */
-export type EsiNameCategory =
-  | 'alliance'
-  | 'character'
-  | 'constellation'
-  | 'corporation'
-  | 'inventory_type'
-  | 'region'
-  | 'solar_system'
-  | 'station'
-  | 'faction'
-  | (string & {});
-
-/** One answer of POST /universe/names/. */
-export interface EsiName {
-  id: number;
-  name: string;
-  category: EsiNameCategory;
-}
-
-/** A name as callers use it, keyed by id in the resolver's result. */
-export interface ResolvedName {
-  name: string;
-  category: EsiNameCategory;
-}
+// Shapes of ESI's answers that only ingest reads: name -> id lookups and character affiliations (the
+// id -> name shapes are the engine's, in src/engine/names.ts).
 
 /** One answer of POST /characters/affiliation/. */
 export interface EsiAffiliation {
@@ -36,9 +11,3 @@ export interface EsiAffiliation {
 
 /** POST /universe/ids/: exact names per category key (`characters`, `corporations`, `alliances`, ...). */
 export type EsiIdsByCategory = Record<string, Array<{ id: number; name: string }>>;
-
-/** Where resolved names are kept between alerts (a table in production, a Map in tests). */
-export interface NameCache {
-  get(ids: readonly number[]): Promise<Map<number, ResolvedName>>;
-  put(entries: readonly EsiName[]): Promise<void>;
-}

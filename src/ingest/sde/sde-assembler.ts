@@ -1,8 +1,15 @@
 // Collects the records of the SDE files (read in any order) and checks that nothing required is missing.
-import type { CategoryRecord, GroupRecord, TypeRecord } from '../../engine/catalog.ts';
-import type { ConstellationRecord, RegionRecord, SolarSystemRecord } from '../../engine/universe/types.ts';
+import type {
+  CategoryRecord,
+  ConstellationRecord,
+  GroupRecord,
+  RegionRecord,
+  SdeData,
+  SolarSystemRecord,
+  TypeRecord,
+} from '../../engine/universe/index.ts';
 import { LineTooLongError, readLines } from './jsonl-lines.ts';
-import { SDE_FILES, type SdeData, type SdeFileName } from './sde-data.ts';
+import { SDE_FILES, type SdeFileName } from './sde-data.ts';
 import { SDE_RETRY_ADVICE, SdeError } from './sde-error.ts';
 import {
   FieldProblem,

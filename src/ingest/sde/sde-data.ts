@@ -1,14 +1,4 @@
-// What one SDE build gives the bot: the universe (map) and the item catalog, plus the build it came from.
-import type { CatalogData } from '../../engine/catalog.ts';
-import type { UniverseData } from '../../engine/universe/types.ts';
-
-export interface SdeData {
-  buildNumber: number;
-  /** As CCP writes it in `_sde.jsonl`, e.g. "2026-02-11T11:26:42Z"; null when absent. */
-  releaseDate: string | null;
-  universe: UniverseData;
-  catalog: CatalogData;
-}
+// The files of CCP's JSONL SDE that the bot reads (what one build gives the bot is the engine's SdeData).
 
 /** The JSONL files (without `.jsonl`) the bot reads; every other file in the SDE is ignored. */
 export const SDE_FILES = [

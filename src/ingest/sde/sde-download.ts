@@ -2,7 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Agent, type Dispatcher, interceptors, request } from 'undici';
-import type { DownloadProgress } from './download-progress.ts';
+import { byteSummary, type Progress } from './progress.ts';
 import { errorMessage, SdeError } from './sde-error.ts';
 import { FieldProblem, type JsonObject, parseBuild, type SdeBuild } from './sde-records.ts';
 
@@ -57,7 +57,7 @@ export async function fetchLatestSdeBuild(sdeUrl: string, options: SdeHttpOption
 export async function downloadSdeZip(
   url: string,
   destination: string,
-  options: SdeHttpOptions & { progress?: DownloadProgress },
+  options: SdeHttpOptions & { progress?: Progress },
 ): Promise<number> {
   return withResponse(url, options, async (body, headers) => {
     const total = contentLength(headers);
@@ -79,7 +79,7 @@ export async function downloadSdeZip(
       throw error;
     }
     if (total !== null && received !== total) throw truncated(url, received, total, undefined);
-    options.progress?.finish(received);
+    options.progress?.finish(byteSummary(received));
     return received;
   });
 }

@@ -1,6 +1,12 @@
 // One parser per SDE file: takes the fields the bot needs from a JSONL record, ignores the rest.
-import type { CategoryRecord, GroupRecord, TypeRecord } from '../../engine/catalog.ts';
-import type { ConstellationRecord, RegionRecord, SolarSystemRecord } from '../../engine/universe/types.ts';
+import type {
+  CategoryRecord,
+  ConstellationRecord,
+  GroupRecord,
+  RegionRecord,
+  SolarSystemRecord,
+  TypeRecord,
+} from '../../engine/universe/index.ts';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -12,10 +12,10 @@ import {
   type SdeStatus,
   sdeStatus,
 } from '../../db/sde-store.ts';
+import type { SdeData } from '../../engine/universe/index.ts';
 import type { Logger } from '../../log.ts';
-import { createDownloadProgress, type ProgressTerminal } from './download-progress.ts';
+import { BYTES, createProgress, type Measure, type ProgressTerminal, ROWS } from './progress.ts';
 import { readSde, readSdeZip } from './read-sde.ts';
-import type { SdeData } from './sde-data.ts';
 import { downloadSdeZip, fetchLatestSdeBuild, type SdeHttpOptions, sdeZipUrl } from './sde-download.ts';
 
 export interface SdeUpdateOptions {
@@ -43,7 +43,7 @@ export async function updateSde(options: SdeUpdateOptions): Promise<SdeUpdateRes
   if (file !== undefined && !/^https?:\/\//i.test(file)) {
     const source = resolve(file);
     log.info({ source }, 'Reading the SDE');
-    return store(options, await readSde(source), source);
+    return store(options, await readSde(source, progressOf(options, 'Reading the SDE')), source);
   }
   if (file !== undefined) return store(options, await downloadAndRead(options, file, http), file);
 
@@ -84,22 +84,24 @@ async function downloadAndRead(
   await mkdir(dataDir, { recursive: true });
   const temporary = join(dataDir, `sde-download-${randomUUID()}.zip.part`);
   try {
-    const progress = createDownloadProgress({
-      label: 'Downloading the SDE',
-      log: options.log,
-      terminal: options.terminal ?? process.stderr,
-    });
+    const progress = progressOf(options, 'Downloading the SDE');
     const bytes = await downloadSdeZip(url, temporary, { ...http, progress });
     options.log.info({ url, bytes }, 'SDE downloaded');
-    return await readSdeZip(temporary);
+    return await readSdeZip(temporary, progressOf(options, 'Reading the SDE'));
   } finally {
     await rm(temporary, { force: true });
   }
 }
 
+function progressOf(options: SdeUpdateOptions, label: string, measure: Measure = BYTES) {
+  return createProgress({ label, log: options.log, terminal: options.terminal ?? process.stderr, measure });
+}
+
 async function store(options: SdeUpdateOptions, sde: SdeData, source: string): Promise<SdeUpdateResult> {
   const started = Date.now();
-  await replaceSdeData(options.db, sde, source);
+  const progress = progressOf(options, 'Storing the SDE', ROWS);
+  await replaceSdeData(options.db, sde, source, new Date(), (done, total) => progress.update(done, total));
+  progress.finish('done');
   const status = await sdeStatus(options.db);
   options.log.info({ ...status, source, ms: Date.now() - started }, 'SDE imported');
   return { imported: true, source, releaseDate: sde.releaseDate, status };

@@ -14,48 +14,69 @@ export class ZipEntryError extends Error {
   }
 }
 
-export type EntryConsumer = (fileName: string, data: AsyncIterable<Buffer>) => Promise<void>;
+/** An entry chosen for reading: its name and its unpacked size, known before any of it is read. */
+export interface ZipEntryInfo {
+  fileName: string;
+  size: number;
+}
 
-/** Calls `consume` for every file entry that `select` accepts, in zip order; other entries are not inflated. */
+export type EntryConsumer = (entry: ZipEntryInfo, data: AsyncIterable<Buffer>) => Promise<void>;
+
+/**
+ * Calls `consume` for every file entry that `select` accepts, in zip order; other entries are not
+ * inflated. `onListed` learns the chosen entries before the first is read (to show progress).
+ */
 export async function readZipEntries(
   zipPath: string,
   select: (fileName: string) => boolean,
   consume: EntryConsumer,
+  onListed?: (entries: readonly ZipEntryInfo[]) => void,
 ): Promise<void> {
   const zipfile = await openZip(zipPath);
   try {
-    await new Promise<void>((resolve, reject) => {
-      zipfile.on('error', reject);
-      zipfile.on('end', () => resolve());
-      zipfile.on('entry', (entry: Entry) => {
-        if (entry.fileName.endsWith('/') || !select(entry.fileName)) {
-          zipfile.readEntry();
-          return;
-        }
-        zipfile.openReadStream(entry, (error, stream) => {
-          if (error) {
-            reject(new ZipEntryError(entry.fileName, error));
-            return;
-          }
-          consume(entry.fileName, checkedData(stream, entry)).then(
-            () => zipfile.readEntry(),
-            (failure: unknown) => {
-              stream.destroy();
-              reject(failure);
-            },
-          );
-        });
-      });
-      zipfile.readEntry();
-    });
+    const chosen = await listEntries(zipfile, select);
+    onListed?.(chosen.map(infoOf));
+    for (const entry of chosen) {
+      const stream = await openEntry(zipfile, entry);
+      try {
+        await consume(infoOf(entry), checkedData(stream, entry));
+      } finally {
+        stream.destroy();
+      }
+    }
   } finally {
     zipfile.close();
   }
 }
 
+const infoOf = (entry: Entry): ZipEntryInfo => ({ fileName: entry.fileName, size: entry.uncompressedSize });
+
+function listEntries(zipfile: ZipFile, select: (fileName: string) => boolean): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const chosen: Entry[] = [];
+    zipfile.on('error', reject);
+    zipfile.on('end', () => resolve(chosen));
+    zipfile.on('entry', (entry: Entry) => {
+      if (!entry.fileName.endsWith('/') && select(entry.fileName)) chosen.push(entry);
+      zipfile.readEntry();
+    });
+    zipfile.readEntry();
+  });
+}
+
+function openEntry(zipfile: ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zipfile.openReadStream(entry, (error, stream) => {
+      if (error) reject(new ZipEntryError(entry.fileName, error));
+      else resolve(stream);
+    });
+  });
+}
+
 function openZip(zipPath: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: true }, (error, zipfile) => {
+    // Not auto-closed: entries are read after the whole listing, which ends the zip's own reading.
+    yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (error, zipfile) => {
       if (error) reject(error);
       else resolve(zipfile);
     });

@@ -196,6 +196,10 @@ function resolve(
         if (found) {
           resolved.users ??= {};
           resolved.users[id] = found.user;
+          // Discord resolves the guild member too (without its user) when the user is in the guild.
+          const { user: _user, ...member } = found;
+          resolved.members ??= {};
+          resolved.members[id] = { ...member, permissions: '0' };
         }
       } else if (entry.type === ApplicationCommandOptionType.Attachment) {
         const hosted = fake.attachments.get(id);
