@@ -1,6 +1,6 @@
 // The alert title and the description from Discord: /tracker set title (placeholders, 256 characters,
-// escaped, previewed on the newest stored kill), /tracker set description (shown by /tracker show), the
-// same two in the editor's form, and both kept through export and import.
+// escaped, previewed on the newest stored kill), /tracker set description (shown by /tracker show) and the
+// same two in the editor's form. Export and import keep both (tracker-transfer.test.ts).
 import { type APIEmbed, type APIMessage, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
@@ -106,25 +106,6 @@ describeEachDatabase('alert titles and descriptions', (getDb) => {
       expect(await stored(row.id)).not.toHaveProperty('description');
       const again = await harness.tracker('show', [option.string('tracker', String(row.id))]);
       expect(fieldOf(embedsOf(again), 'Description')).toBeUndefined();
-    });
-
-    it('GIVEN a title and a description WHEN exported and imported THEN both come back', async () => {
-      await addTracker(harness, 'Round trip', { title: '{ship} down', description: 'For the FCs' });
-      const exported = await harness.tracker('export', [option.string('tracker', 'Round trip')]);
-      const file = exported.files[0]?.data.toString('utf8') ?? '';
-      expect(JSON.parse(file)).toMatchObject({ title: '{ship} down', description: 'For the FCs' });
-      for (const row of await harness.ctx.trackers.list(harness.guildId))
-        await harness.ctx.trackers.remove(row.id, harness.guildId);
-      const attachment = harness.fake.hostAttachment('trackers.json', file);
-      await deferredAnswer(
-        harness,
-        await harness.tracker('import', [
-          option.attachment('file', attachment.id),
-          option.channel('channel', harness.channels.alerts),
-        ]),
-      );
-      const [imported] = await harness.ctx.trackers.list(harness.guildId);
-      expect(imported?.definition).toMatchObject({ title: '{ship} down', description: 'For the FCs' });
     });
   });
 

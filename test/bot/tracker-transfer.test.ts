@@ -55,6 +55,22 @@ describeEachDatabase('/tracker export and import', (getDb) => {
     expect(after.every((row) => row.channelId === harness.channels.intel)).toBe(true);
   });
 
+  it('GIVEN a tracker with an alert title and a description WHEN exported and imported THEN both come back', async () => {
+    await addTracker(harness, 'Round trip', { title: '{ship} down in {system}', description: 'For the FCs' });
+    const exported = exportedFile(
+      await harness.tracker('export', [option.string('tracker', 'Round trip')]),
+    ) as TrackerDefinition;
+    expect(exported).toMatchObject({ title: '{ship} down in {system}', description: 'For the FCs' });
+    for (const row of await harness.ctx.trackers.list(harness.guildId))
+      await harness.ctx.trackers.remove(row.id, harness.guildId);
+    expect(await importFile(JSON.stringify(exported))).toContain('Imported one tracker');
+    const [imported] = await harness.ctx.trackers.list(harness.guildId);
+    expect(imported?.definition).toMatchObject({
+      title: '{ship} down in {system}',
+      description: 'For the FCs',
+    });
+  });
+
   it('GIVEN one tracker named THEN the file holds that single object', async () => {
     const row = await addTracker(harness, 'Solo', { clauses: { require_solo: true } });
     await addTracker(harness, 'Other');
