@@ -1,5 +1,5 @@
 // Builds the BotContext from the database and services the process already has.
-import type { BotContext } from '../commands/contract.ts';
+import type { BotContext, PpkMessageRegistry } from '../commands/contract.ts';
 import type { Database } from '../db/client.ts';
 import { createGuildSettingsRepository } from '../db/guild-settings-repository.ts';
 import { createKillmailHistory } from '../db/killmail-history.ts';
@@ -12,6 +12,7 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { PilotOperations } from '../pilots/operations.ts';
+import type { PpkOperations } from '../ppk/operations.ts';
 import type { World } from '../pipeline/world.ts';
 import { DEFAULT_TRACKER_LIMITS, type TrackerLimits } from '../tracker-ops/limits.ts';
 import { createHistoryScanGate, DEFAULT_HISTORY_SCAN_COOLDOWN_MS } from '../tracker-ops/scan-gate.ts';
@@ -24,6 +25,9 @@ export function createBotContext(options: {
   nameResolver: NameResolver;
   sender: AlertSender;
   pilots: PilotOperations;
+  ppk: PpkOperations;
+  /** Keeps posted PPK messages edited (the live-message outbox). */
+  ppkMessages: PpkMessageRegistry;
   log: Logger;
   defaultMaxAgeMinutes: number;
   now?: () => number;
@@ -42,6 +46,8 @@ export function createBotContext(options: {
     nameResolver: options.nameResolver,
     guildSettings: createGuildSettingsRepository({ db: options.db }),
     pilots: options.pilots,
+    ppk: options.ppk,
+    ppkMessages: options.ppkMessages,
     esi: options.esi,
     sender: options.sender,
     world: options.world,

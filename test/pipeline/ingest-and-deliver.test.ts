@@ -48,6 +48,7 @@ const offlineEsi: EsiClient = {
   },
   ids: async () => ({}),
   affiliations: async () => [],
+  killmail: async () => undefined,
   isKnownUnknown: () => false,
   close: async () => {},
 };
