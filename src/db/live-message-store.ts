@@ -46,6 +46,23 @@ export function createLiveMessageStore({
     await executor.execute(sql`select pg_notify(${LIVE_MESSAGES_NOTIFY_CHANNEL}, '')`);
   }
 
+  /** Marks the open messages of a kind and ref as changed (and closing); returns how many. */
+  async function bump(executor: Executor, key: LiveMessageKey, closing: boolean): Promise<number> {
+    const rows = await executor
+      .update(liveMessages)
+      .set({
+        version: sql`${liveMessages.version} + 1`,
+        dueAt: nextDue,
+        ...(closing ? { closing: true } : {}),
+      })
+      .where(
+        and(eq(liveMessages.kind, key.kind), eq(liveMessages.ref, key.ref), eq(liveMessages.status, 'open')),
+      )
+      .returning({ id: liveMessages.id });
+    if (rows.length > 0) await ring(executor);
+    return rows.length;
+  }
+
   return {
     /**
      * Starts keeping a message edited. Opening the same kind and ref again in the same channel (a repost)
@@ -85,36 +102,13 @@ export function createLiveMessageStore({
     },
 
     /** What the messages of this kind and ref show has changed: they are re-rendered and edited soon. */
-    async touch(executor: Executor, key: LiveMessageKey): Promise<number> {
-      const rows = await executor
-        .update(liveMessages)
-        .set({ version: sql`${liveMessages.version} + 1`, dueAt: nextDue })
-        .where(
-          and(
-            eq(liveMessages.kind, key.kind),
-            eq(liveMessages.ref, key.ref),
-            eq(liveMessages.status, 'open'),
-          ),
-        )
-        .returning({ id: liveMessages.id });
-      if (rows.length > 0) await ring(executor);
-      return rows.length;
+    touch(executor: Executor, key: LiveMessageKey): Promise<number> {
+      return bump(executor, key, false);
     },
 
     /** One last edit shows the final state, then the messages are left as they are. */
     async close(executor: Executor, key: LiveMessageKey): Promise<void> {
-      const rows = await executor
-        .update(liveMessages)
-        .set({ version: sql`${liveMessages.version} + 1`, closing: true, dueAt: nextDue })
-        .where(
-          and(
-            eq(liveMessages.kind, key.kind),
-            eq(liveMessages.ref, key.ref),
-            eq(liveMessages.status, 'open'),
-          ),
-        )
-        .returning({ id: liveMessages.id });
-      if (rows.length > 0) await ring(executor);
+      await bump(executor, key, true);
     },
 
     /**
