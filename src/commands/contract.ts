@@ -34,12 +34,16 @@ import type { ArgsOf, AutocompletedName, SubcommandData, TypedOptions } from './
  * the database whenever the kill changes.
  */
 export interface PpkMessageRegistry {
-  /** The message now shows the kill of `ref` (`<guildId>:<killmailId>`): keep it edited. */
+  /**
+   * The message belongs to the kill from now on: keep it edited. `showsRoster` when it was just rendered
+   * from the current state (a PPK message); false for an alert, which is edited into the PPK message.
+   */
   register(input: {
     guildId: string;
     killmailId: number;
     channelId: string;
     messageId: string;
+    showsRoster: boolean;
   }): Promise<void>;
 }
 

@@ -73,6 +73,7 @@ async function ensureEntered(
     killmailId: target.killmailId,
     channelId: interaction.channelId,
     messageId,
+    showsRoster: false,
   });
 }
 

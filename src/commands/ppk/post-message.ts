@@ -42,7 +42,13 @@ export async function postPpkMessage(
     );
   }
   const view = await ctx.ppk.setMessage({ guildId, killmailId, channelId, messageId: result.messageId });
-  await ctx.ppkMessages.register({ guildId, killmailId, channelId, messageId: result.messageId });
+  await ctx.ppkMessages.register({
+    guildId,
+    killmailId,
+    channelId,
+    messageId: result.messageId,
+    showsRoster: true,
+  });
   return { messageId: result.messageId, view, entered: entered.created };
 }
 
