@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { createBotContext } from '../bot/context.ts';
 import { createPpkServices } from '../bot/ppk-services.ts';
+import { createPpkAlertEntry } from '../ppk/alert-entry.ts';
 import { startBot } from '../bot/start-bot.ts';
 import { COMPONENT_HANDLERS, MESSAGE_COMMANDS, SLASH_COMMANDS } from '../commands/index.ts';
 import { userAgent } from '../config/user-agent.ts';
@@ -96,6 +97,11 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
       log,
       metrics,
       liveMessageRenderers: ppkServices.renderers,
+      onAlertPosted: createPpkAlertEntry({
+        ppk: ppkServices.ppk,
+        keepEdited: (message) => ppkServices.ppkMessages.register({ ...message, showsRoster: false }),
+        log: log.child({ component: 'ppk' }),
+      }),
     });
     const members = createGuildMemberRepository({ db: database.db });
     const memberRefresher = createMemberRefresher({

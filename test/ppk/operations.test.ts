@@ -4,6 +4,8 @@ import { expect, it } from 'vitest';
 import { createCharacterRepository } from '../../src/db/character-repository.ts';
 import type { Transaction } from '../../src/db/client.ts';
 import { silentLogger } from '../../src/log.ts';
+import type { TrackerMatch } from '../../src/engine/index.ts';
+import { createPpkAlertEntry } from '../../src/ppk/alert-entry.ts';
 import { createPpkOperations, type PpkOperations } from '../../src/ppk/operations.ts';
 import { UserError } from '../../src/user-error.ts';
 import { attacker, killmailDocument, npcAttacker } from '../fixtures/killmails/builder.ts';
@@ -550,5 +552,35 @@ describeEachDatabase('PPK operations', (getDb) => {
     // W49 starts on Monday 30 November: still in the month of November.
     expect((await ops.summary(GUILD, '2026-11', 'pilot')).totals.events).toBe(4);
     expect(await refusal(ops.summary(GUILD, 'last month', 'pilot'))).toMatch(/2026-11/);
+  });
+
+  it('GIVEN an alert posted for a PPK tracker THEN its kill enters the program at once and the alert is kept edited; other alerts change nothing', async () => {
+    resetClock();
+    await linkAll();
+    const ops = operations();
+    const kept: string[] = [];
+    const enterAlert = createPpkAlertEntry({
+      ppk: ops,
+      keepEdited: async (message) => {
+        kept.push(`${message.channelId}/${message.messageId}`);
+      },
+      log: silentLogger,
+    });
+    const match = (ppk: boolean) => ({ tracker: { ppk } }) as unknown as TrackerMatch;
+    const alert = { guildId: GUILD, channelId: CHANNEL, killmailId: KILL, document: theKill() };
+    await enterAlert({ ...alert, messageId: '7001', matches: [match(false)] });
+    expect(await ops.killView(GUILD, KILL)).toBeUndefined();
+    await enterAlert({ ...alert, messageId: '7002', matches: [match(false), match(true)] });
+    const view = await ops.killView(GUILD, KILL);
+    expect(view).toMatchObject({ channelId: CHANNEL, messageId: '7002' });
+    expect(view?.roster.participant).toHaveLength(2);
+    expect(kept).toEqual([`${CHANNEL}/7002`]);
+    // A failure is logged, never thrown: the alert stays posted.
+    const failing = createPpkAlertEntry({
+      ppk: { enterKill: async () => Promise.reject(new Error('database down')) },
+      keepEdited: async () => undefined,
+      log: silentLogger,
+    });
+    await expect(failing({ ...alert, messageId: '7003', matches: [match(true)] })).resolves.toBeUndefined();
   });
 });
