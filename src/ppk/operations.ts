@@ -771,6 +771,9 @@ export function createPpkOperations(options: PpkOperationsOptions): PpkOperation
     async markPaid(guildId, periodText, actorUserId) {
       const period = parsePeriod(periodText);
       const paidAt = new Date(now());
+      if (period.start.getTime() > paidAt.getTime()) {
+        throw new UserError(`${period.label} has not started yet: mark a period paid once its kills are in.`);
+      }
       const outcome = await db.transaction(async (tx) => {
         await lockPpkPayouts(tx, guildId, 'exclusive');
         const payout = await insertPpkPayout(tx, {

@@ -456,6 +456,7 @@ describeEachDatabase('PPK operations', (getDb) => {
     const outcome = await ops.markPaid(GUILD, '2026-11', ADMIN);
     expect(outcome).toMatchObject({ period: '2026-11', events: 5, isk: 5 * 24_691_358 });
     expect(await refusal(ops.markPaid(GUILD, '2026-11', ADMIN))).toMatch(/already marked paid/);
+    expect(await refusal(ops.markPaid(GUILD, '2026-12', ADMIN))).toMatch(/not started yet/);
 
     // Paid events can no longer change, by claim or by admin.
     expect(
@@ -543,6 +544,7 @@ describeEachDatabase('PPK operations', (getDb) => {
     resetClock();
     await linkAll();
     const ops = operations();
+    clock = Date.parse('2026-11-30T01:00:00Z');
     await ops.markPaid(GUILD, '2026-W47', ADMIN);
     await ops.markPaid(GUILD, '2026-W48', ADMIN);
     await enter(ops);
