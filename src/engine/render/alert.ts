@@ -8,7 +8,7 @@ import { renderContent } from './content.ts';
 import { renderEmbed } from './embed.ts';
 import type { SystemLookup } from './embed-fields.ts';
 import type { NameLookup } from './names.ts';
-import { ppkClaimRow } from './ppk.ts';
+import { ppkClaimRows } from './ppk.ts';
 
 export interface AlertInput {
   killmail: Killmail;
@@ -33,7 +33,7 @@ export function renderAlert(input: AlertInput): RESTPostAPIChannelMessageJSONBod
   if (content !== '') message.content = content;
   // A kill of a pay-per-kill tracker carries the claim buttons (not on test samples: they are no kill to claim).
   if (!test && input.matches.some(({ tracker }) => tracker.ppk)) {
-    message.components = [ppkClaimRow(input.killmail.id)];
+    message.components = ppkClaimRows(input.killmail.id);
   }
   return message;
 }

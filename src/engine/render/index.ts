@@ -20,6 +20,6 @@ export {
   type PpkMessageInput,
   type PpkRosterLine,
   ppkClaimCustomId,
-  ppkClaimRow,
+  ppkClaimRows,
   renderPpkMessage,
 } from './ppk.ts';

@@ -34,22 +34,26 @@ export function ppkClaimCustomId(killmailId: number, type: PpkClaimType): string
   return `ppk1:claim:${killmailId}:${type}`;
 }
 
-/** The row of claim buttons of a kill; disabled once claims are closed. */
-export function ppkClaimRow(
+/** Discord holds at most 5 buttons in an action row: the six claim buttons take two rows of three. */
+const BUTTONS_PER_ROW = 3;
+
+/** The rows of claim buttons of a kill; disabled once claims are closed. */
+export function ppkClaimRows(
   killmailId: number,
   disabled = false,
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
-  return {
-    type: ComponentType.ActionRow,
-    components: PPK_CLAIM_BUTTONS.map(({ type, label, emoji }) => ({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label,
-      emoji: { name: emoji },
-      custom_id: ppkClaimCustomId(killmailId, type),
-      disabled,
-    })),
-  };
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const buttons: APIButtonComponentWithCustomId[] = PPK_CLAIM_BUTTONS.map(({ type, label, emoji }) => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    emoji: { name: emoji },
+    custom_id: ppkClaimCustomId(killmailId, type),
+    disabled,
+  }));
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW)
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(start, start + BUTTONS_PER_ROW) });
+  return rows;
 }
 
 /** One event type's line of the roster: its label and the characters that have it. */
@@ -182,7 +186,7 @@ export function renderPpkMessage(input: PpkMessageInput): PpkMessage {
   };
   return {
     embeds: [embed],
-    components: [ppkClaimRow(input.killmailId, !input.claimWindowOpen)],
+    components: ppkClaimRows(input.killmailId, !input.claimWindowOpen),
     allowed_mentions: { parse: [] },
   };
 }
