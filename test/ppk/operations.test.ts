@@ -585,4 +585,44 @@ describeEachDatabase('PPK operations', (getDb) => {
     });
     await expect(failing({ ...alert, messageId: '7003', matches: [match(true)] })).resolves.toBeUndefined();
   });
+
+  it('GIVEN the same kill entered and claimed at once from several places THEN it enters once and every claim is kept', async () => {
+    resetClock();
+    await linkAll();
+    const ops = operations();
+    const entered = await Promise.all([enter(ops), enter(ops), enter(ops)]);
+    expect(entered.filter((outcome) => outcome.created)).toHaveLength(1);
+    const claims = await Promise.all([
+      ops.toggleClaim({
+        guildId: GUILD,
+        killmailId: KILL,
+        userId: ALICE,
+        characterId: ALICE_MAIN,
+        type: 'tackle',
+      }),
+      ops.toggleClaim({
+        guildId: GUILD,
+        killmailId: KILL,
+        userId: ALICE,
+        characterId: ALICE_ALT,
+        type: 'scout',
+      }),
+      ops.toggleClaim({
+        guildId: GUILD,
+        killmailId: KILL,
+        userId: BOB,
+        characterId: BOB_MAIN,
+        type: 'dictor',
+      }),
+      ops.toggleClaim({ guildId: GUILD, killmailId: KILL, userId: BOB, characterId: BOB_ALT, type: 'logi' }),
+    ]);
+    expect(claims.every((claim) => claim.added)).toBe(true);
+    const view = await ops.killView(GUILD, KILL);
+    expect(
+      [view?.roster.tackle, view?.roster.scout, view?.roster.dictor, view?.roster.logi].map(
+        (list) => list?.length,
+      ),
+    ).toEqual([1, 1, 1, 1]);
+    expect(view?.roster.participant).toHaveLength(2);
+  });
 });
