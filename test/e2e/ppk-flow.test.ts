@@ -10,6 +10,8 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NO_LINK_MESSAGE } from '../../src/commands/ppk/add-buttons.ts';
+import { normalizeKillmail } from '../../src/engine/index.ts';
+import { renderAlert } from '../../src/engine/render/index.ts';
 import { NO_CHARACTER_MESSAGE } from '../../src/commands/ppk/claim.ts';
 import { notStoredMessage } from '../../src/commands/ppk/killmail-source.ts';
 import { createCharacterRepository } from '../../src/db/character-repository.ts';
@@ -67,7 +69,7 @@ const field = (message: APIMessage, prefix: string) =>
   rosterOf(message).fields?.find((entry) => entry.name.startsWith(prefix));
 const buttonsOf = (message: APIMessage) =>
   (message.components ?? []).flatMap((row) =>
-    row.type === ComponentType.ActionRow ? (row.components as Array<Record<string, unknown>>) : [],
+    row.type === ComponentType.ActionRow ? (row.components as unknown as Array<Record<string, unknown>>) : [],
   );
 const customIds = (message: APIMessage) => buttonsOf(message).map((button) => button.custom_id);
 const buttonLabels = (message: APIMessage) =>
@@ -228,6 +230,48 @@ describeEachDatabase('pay-per-kill in Discord', (getDb) => {
     );
     expect(await harness.ppk.ppk.killView(harness.otherGuildId, KILL)).toBeUndefined();
     expect(await ppkRows()).toEqual(before);
+  });
+
+  it('GIVEN an alert of a PPK tracker WHEN a pilot presses Tackle on it THEN the kill enters the program, the claim counts and the alert becomes its PPK message, keeping its content', async () => {
+    const { universe, catalog } = harness.ctx.world();
+    const alert = renderAlert({
+      killmail: normalizeKillmail(theKill(KILL), { universe, catalog }),
+      matches: [
+        {
+          trackerKey: '1',
+          tracker: {
+            version: 1,
+            name: 'Paid kills',
+            enabled: true,
+            ping: { everyone: false, here: false, roles: [] },
+            ppk: true,
+            clauses: {},
+          },
+          jumps: null,
+          distanceLy: null,
+          mainGroup: null,
+          mainShipGroup: null,
+          matchedShipTypeIds: [],
+        },
+      ],
+      names: () => undefined,
+      universe,
+      catalog,
+    });
+    const sent = await harness.ctx.sender.send(harness.channels.intel, alert, 'alert-ppk');
+    expect(sent.ok).toBe(true);
+    const [posted] = harness.fake.messagesIn(harness.channels.intel).slice(-1);
+    ppkMessage = posted!;
+    expect(buttonLabels(posted!.message)).toEqual(['Participant', 'Tackle', 'Dictor', 'Logi', 'Scout', 'FC']);
+
+    const claim = await harness.button(`ppk1:claim:${KILL}:tackle`, 'manager', posted!.message);
+    expect(claim.data?.content).toContain('Claimed **Tackle** for **FC \\*Lead\\***');
+    const view = await harness.ppk.ppk.killView(harness.guildId, KILL);
+    expect(view?.messageId).toBe(posted!.message.id);
+    // The derived events were recorded when the kill entered.
+    expect(view?.roster.final_blow.map((entry) => entry.characterId)).toEqual([MEMBER_MAIN]);
+    const edited = await ppkMessageWhen((message) => field(message, 'Tackle (1)')?.value === 'FC \\*Lead\\*');
+    expect(edited.content).toBe('Tracker: **Paid kills**');
   });
 
   it('GIVEN a message with an ESI killmail link WHEN a member uses Add PPK buttons THEN the kill is fetched from ESI and its PPK message posted', async () => {

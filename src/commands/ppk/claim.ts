@@ -57,21 +57,16 @@ async function ensureEntered(
 ): Promise<void> {
   const guildId = interaction.guildId;
   if (await ctx.ppk.killView(guildId, target.killmailId)) return;
-  if (!pressedOnOwnButton(interaction, interaction.customId) || !interaction.channelId)
+  if (!interaction.message || !pressedOnOwnButton(interaction, interaction.customId))
     throw new UserError(
       `Killmail ${target.killmailId} is not in this server's pay-per-kill program. Ask for it to be posted with /ppk post.`,
     );
-  const messageId = interaction.message!.id;
-  await ctx.ppk.enterKill({
-    guildId,
-    killmailId: target.killmailId,
-    channelId: interaction.channelId,
-    messageId,
-  });
+  const { id: messageId, channelId } = interaction.message;
+  await ctx.ppk.enterKill({ guildId, killmailId: target.killmailId, channelId, messageId });
   await ctx.ppkMessages.register({
     guildId,
     killmailId: target.killmailId,
-    channelId: interaction.channelId,
+    channelId,
     messageId,
     showsRoster: false,
   });

@@ -155,7 +155,7 @@ export function renderPpkMessage(input: PpkMessageInput): PpkMessage {
   const time = input.killmailTime.getTime();
   const closes = Math.floor(input.claimWindowClosesAt.getTime() / 1000);
   const description = [
-    `${markdownLink('zKillboard', killUrl(input.killmailId))} · killed <t:${Math.floor(time / 1000)}:f>`,
+    `${markdownLink('zKillboard', killUrl(input.killmailId))} · killed <t:${Math.floor(time / 1000)}:R>`,
     input.claimWindowOpen
       ? `Claim what you did with the buttons below (press again to take it back). Claims close <t:${closes}:R>.`
       : 'Claims are closed for this kill.',
