@@ -396,7 +396,7 @@ describeEachDatabase('pay-per-kill in Discord', (getDb) => {
     it('GIVEN the settings WHEN an admin changes shares, pool and claim window THEN /ppk settings show says so', async () => {
       await harness.command('ppk', 'settings shares', [
         option.string('event', 'fc'),
-        option.number('shares', 3),
+        option.integer('shares', 3),
       ]);
       await harness.command('ppk', 'settings pool', [
         option.string('rule', 'percent'),

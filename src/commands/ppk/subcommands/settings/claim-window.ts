@@ -16,7 +16,7 @@ const data = {
       description: 'Days after the kill (default 7)',
       required: true,
       min_value: 1,
-      max_value: 365,
+      max_value: 90,
     },
   ],
 } as const satisfies SubcommandData;

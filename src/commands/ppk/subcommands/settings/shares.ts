@@ -13,7 +13,7 @@ const data = {
   options: [
     eventOption,
     {
-      type: ApplicationCommandOptionType.Number,
+      type: ApplicationCommandOptionType.Integer,
       name: 'shares',
       description: 'Shares per event (0 pays nothing for it)',
       required: true,
