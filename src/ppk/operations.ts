@@ -180,8 +180,7 @@ export interface PpkOperationsOptions {
 
 const NOT_IN_PROGRAM =
   "That kill is not in this server's pay-per-kill program. Post it with /ppk post (or the message command Add PPK buttons) first.";
-const PAID_PERIOD =
-  'That event is in a period already marked paid: it can no longer change. Record a correction on a kill of an unpaid period instead.';
+const PAID_PERIOD = 'That event is in a period already marked paid (/ppk paid): it can no longer change.';
 const DAY_MS = 86_400_000;
 const DEFAULT_AUDIT_LIMIT = 50;
 
