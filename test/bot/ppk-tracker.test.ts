@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
 import { type BotHarness, option, startBotHarness } from '../helpers/bot-harness.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-import { addTracker, componentsOf, contentOf } from './tracker-support.ts';
+import { addTracker, componentsOf, contentOf, embedOf } from './tracker-support.ts';
 
 describeEachDatabase('PPK claim buttons on a tracker', (getDb) => {
   let harness: BotHarness;
@@ -21,6 +21,11 @@ describeEachDatabase('PPK claim buttons on a tracker', (getDb) => {
       option.boolean('enabled', true),
     ]);
     expect(contentOf(on)).toContain('now carry the pay-per-kill claim buttons');
+    expect(embedOf(on).fields).toContainEqual({
+      name: 'Pay-per-kill',
+      value: 'Alerts carry the claim buttons',
+      inline: true,
+    });
     expect(await ppkOf('Paid kills')).toBe(true);
 
     const off = await harness.tracker('set ppk', [
