@@ -13,6 +13,7 @@ import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { PilotOperations } from '../pilots/operations.ts';
 import type { World } from '../pipeline/world.ts';
+import { createPpkServices, type PpkServices } from './ppk-services.ts';
 import { DEFAULT_TRACKER_LIMITS, type TrackerLimits } from '../tracker-ops/limits.ts';
 import { createHistoryScanGate, DEFAULT_HISTORY_SCAN_COOLDOWN_MS } from '../tracker-ops/scan-gate.ts';
 
@@ -24,6 +25,11 @@ export function createBotContext(options: {
   nameResolver: NameResolver;
   sender: AlertSender;
   pilots: PilotOperations;
+  /**
+   * The pay-per-kill program, shared with the pipeline (whose live-message worker renders its messages);
+   * built here when not given.
+   */
+  ppk?: Pick<PpkServices, 'ppk' | 'ppkMessages'>;
   log: Logger;
   defaultMaxAgeMinutes: number;
   now?: () => number;
@@ -33,6 +39,16 @@ export function createBotContext(options: {
   historyScanCooldownMs?: number;
 }): BotContext {
   const now = options.now ?? Date.now;
+  const ppk =
+    options.ppk ??
+    createPpkServices({
+      db: options.db,
+      esi: options.esi,
+      nameResolver: options.nameResolver,
+      world: options.world,
+      log: options.log,
+      now,
+    });
   return {
     trackers: createTrackerRepository({ db: options.db }),
     trackerStats: createTrackerStats({ db: options.db }),
@@ -42,6 +58,8 @@ export function createBotContext(options: {
     nameResolver: options.nameResolver,
     guildSettings: createGuildSettingsRepository({ db: options.db }),
     pilots: options.pilots,
+    ppk: ppk.ppk,
+    ppkMessages: ppk.ppkMessages,
     esi: options.esi,
     sender: options.sender,
     world: options.world,

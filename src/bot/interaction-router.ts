@@ -7,11 +7,18 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { hasAccess } from '../commands/access.ts';
-import type { Access, BotContext, ComponentHandler, SlashCommand } from '../commands/contract.ts';
+import type {
+  Access,
+  BotContext,
+  ComponentHandler,
+  MessageCommand,
+  SlashCommand,
+} from '../commands/contract.ts';
 import {
   adviceFor,
   GUILD_ONLY_MESSAGE,
   NO_PERMISSION_MESSAGE,
+  NO_PPK_PERMISSION_MESSAGE,
   UNKNOWN_COMPONENT_MESSAGE,
   unknownCommandMessage,
 } from '../commands/messages.ts';
@@ -19,6 +26,7 @@ import { UserError } from '../user-error.ts';
 
 export interface InteractionRouter {
   commands: ReadonlyMap<string, SlashCommand>;
+  messageCommands: ReadonlyMap<string, MessageCommand>;
   handle(interaction: Interaction): Promise<void>;
 }
 
@@ -26,16 +34,23 @@ export function createInteractionRouter(
   commandList: readonly SlashCommand[],
   components: readonly ComponentHandler<never>[],
   ctx: BotContext,
+  messageCommandList: readonly MessageCommand[] = [],
 ): InteractionRouter {
   const commands = new Map<string, SlashCommand>();
   for (const command of commandList) {
     if (commands.has(command.data.name)) throw new Error(`two commands are named /${command.data.name}`);
     commands.set(command.data.name, command);
   }
+  const messageCommands = new Map<string, MessageCommand>();
+  for (const command of messageCommandList) {
+    if (messageCommands.has(command.data.name))
+      throw new Error(`two message commands are named "${command.data.name}"`);
+    messageCommands.set(command.data.name, command);
+  }
 
   async function requireAccess(interaction: Interaction, access: Access): Promise<void> {
-    if (!(await hasAccess(interaction, access, ctx.guildSettings)))
-      throw new UserError(NO_PERMISSION_MESSAGE);
+    if (!(await hasAccess(interaction, access, ctx)))
+      throw new UserError(access === 'ppk-manager' ? NO_PPK_PERMISSION_MESSAGE : NO_PERMISSION_MESSAGE);
   }
 
   async function route(interaction: Interaction): Promise<void> {
@@ -44,6 +59,12 @@ export function createInteractionRouter(
     if (!interaction.inGuild()) throw new UserError(GUILD_ONLY_MESSAGE);
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
+      if (!command) throw new UserError(unknownCommandMessage(interaction.commandName));
+      await requireAccess(interaction, command.access);
+      return command.execute(interaction, ctx);
+    }
+    if (interaction.isMessageContextMenuCommand()) {
+      const command = messageCommands.get(interaction.commandName);
       if (!command) throw new UserError(unknownCommandMessage(interaction.commandName));
       await requireAccess(interaction, command.access);
       return command.execute(interaction, ctx);
@@ -62,9 +83,7 @@ export function createInteractionRouter(
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = commands.get(interaction.commandName);
     const allowed =
-      command !== undefined &&
-      interaction.inGuild() &&
-      (await hasAccess(interaction, command.access, ctx.guildSettings));
+      command !== undefined && interaction.inGuild() && (await hasAccess(interaction, command.access, ctx));
     if (!command?.autocomplete || !allowed) {
       await interaction.respond([]);
       return;
@@ -74,6 +93,7 @@ export function createInteractionRouter(
 
   return {
     commands,
+    messageCommands,
     async handle(interaction) {
       try {
         await route(interaction);

@@ -1,10 +1,10 @@
 // The gateway side: log in with the Guilds intent (and Guild Members, for members' live roles, when
-// Discord grants it), register the slash commands (globally, or to DEV_GUILD_ID for instant updates
+// Discord grants it), register the slash and message commands (globally, or to DEV_GUILD_ID for instant updates
 // while developing) and hand every interaction to the router.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { GatewayCloseCodes, Routes } from 'discord-api-types/v10';
-import type { BotContext, ComponentHandler, SlashCommand } from '../commands/contract.ts';
+import type { BotContext, ComponentHandler, MessageCommand, SlashCommand } from '../commands/contract.ts';
 import type { Logger } from '../log.ts';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.ts';
 import { GUILD_MEMBERS_INTENT_HELP, type MemberRolesOptions, watchMemberRoles } from './member-roles.ts';
@@ -14,6 +14,8 @@ interface BotOptions {
   apiUrl: string;
   devGuildId?: string | undefined;
   commands: readonly SlashCommand[];
+  /** Message commands (Apps > name on a message), registered with the slash commands. */
+  messageCommands?: readonly MessageCommand[];
   components: readonly ComponentHandler<never>[];
   ctx: BotContext;
   log: Logger;
@@ -33,7 +35,12 @@ class DisallowedIntentsError extends Error {}
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
-  const router = createInteractionRouter(options.commands, options.components, options.ctx);
+  const router = createInteractionRouter(
+    options.commands,
+    options.components,
+    options.ctx,
+    options.messageCommands,
+  );
   let memberEvents = options.memberRoles?.intent ?? false;
   let client: Client;
   try {
@@ -128,7 +135,10 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
 async function registerCommands(client: Client, options: BotOptions): Promise<void> {
   const applicationId = client.application?.id ?? client.user?.id;
   if (!applicationId) throw new Error('Discord did not say which application this bot is');
-  const body = options.commands.map((command) => command.data);
+  const body = [
+    ...options.commands.map((command) => command.data),
+    ...(options.messageCommands ?? []).map((command) => command.data),
+  ];
   if (options.devGuildId) {
     await client.rest.put(Routes.applicationGuildCommands(applicationId, options.devGuildId), { body });
     options.log.info(

@@ -5,6 +5,7 @@ import { charactersHelp } from './help/characters.ts';
 import { dbHelp } from './help/db.ts';
 import { deadletterHelp } from './help/deadletter.ts';
 import type { CommandHelp } from './help/format.ts';
+import { ppkHelp } from './help/ppk.ts';
 import { replayHelp } from './help/replay.ts';
 import { routeHelp } from './help/route.ts';
 import { sdeHelp } from './help/sde.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   { help: sdeHelp, load: async () => (await import('./commands/sde.ts')).sdeCommand },
   { help: trackersHelp, load: async () => (await import('./commands/trackers.ts')).trackersCommand },
   { help: charactersHelp, load: async () => (await import('./commands/characters.ts')).charactersCommand },
+  { help: ppkHelp, load: async () => (await import('./commands/ppk.ts')).ppkCommand },
   { help: routeHelp, load: async () => (await import('./commands/route.ts')).routeCommand },
   { help: replayHelp, load: async () => (await import('./commands/replay.ts')).replayCommand },
   { help: deadletterHelp, load: async () => (await import('./commands/deadletter.ts')).deadletterCommand },

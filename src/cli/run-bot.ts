@@ -3,8 +3,10 @@
 // HTTP server (health, metrics, SSO callback).
 import { sql } from 'drizzle-orm';
 import { createBotContext } from '../bot/context.ts';
+import { createPpkServices } from '../bot/ppk-services.ts';
+import { createPpkAlertEntry } from '../ppk/alert-entry.ts';
 import { startBot } from '../bot/start-bot.ts';
-import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../commands/index.ts';
+import { COMPONENT_HANDLERS, MESSAGE_COMMANDS, SLASH_COMMANDS } from '../commands/index.ts';
 import { userAgent } from '../config/user-agent.ts';
 import { openDatabase } from '../db/client.ts';
 import { DataDirBusyError, type EmbeddedServer, startEmbeddedServer } from '../db/embedded.ts';
@@ -79,7 +81,28 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
       log: log.child({ component: 'names' }),
       onEsiFailure: () => metrics.esiErrors.inc(),
     });
-    const pipeline = await startPipeline({ database, settings: env, world, sender, names, log, metrics });
+    const ppkServices = createPpkServices({
+      db: database.db,
+      esi,
+      nameResolver: names,
+      world: () => world.current(),
+      log,
+    });
+    const pipeline = await startPipeline({
+      database,
+      settings: env,
+      world,
+      sender,
+      names,
+      log,
+      metrics,
+      liveMessageRenderers: ppkServices.renderers,
+      onAlertPosted: createPpkAlertEntry({
+        ppk: ppkServices.ppk,
+        keepEdited: (message) => ppkServices.ppkMessages.register({ ...message, showsRoster: false }),
+        log: log.child({ component: 'ppk' }),
+      }),
+    });
     const members = createGuildMemberRepository({ db: database.db });
     const memberRefresher = createMemberRefresher({
       members,
@@ -108,6 +131,7 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
       apiUrl: env.DISCORD_API_URL,
       devGuildId: env.DEV_GUILD_ID,
       commands: SLASH_COMMANDS,
+      messageCommands: MESSAGE_COMMANDS,
       components: COMPONENT_HANDLERS,
       ctx: createBotContext({
         db: database.db,
@@ -116,6 +140,7 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
         nameResolver: names,
         sender,
         pilots,
+        ppk: ppkServices,
         log: log.child({ component: 'bot' }),
         defaultMaxAgeMinutes: env.MAX_AGE_MINUTES,
         limits: trackerLimits(env),

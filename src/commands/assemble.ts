@@ -9,7 +9,8 @@ import {
 } from 'discord-api-types/v10';
 import { UserError } from '../user-error.ts';
 import type { Access, Completer, SlashCommand, Subcommand, SubcommandGroup } from './contract.ts';
-import { unknownSubcommandMessage } from './messages.ts';
+import { hasAccess } from './access.ts';
+import { NO_PERMISSION_MESSAGE, NO_PPK_PERMISSION_MESSAGE, unknownSubcommandMessage } from './messages.ts';
 import { readArgs, readTypedOptions } from './options.ts';
 
 /** Discord shows at most 25 autocomplete choices. */
@@ -130,13 +131,19 @@ export function slashCommand<const Entries extends readonly CommandEntry[]>(
       const name = fullNameOf(interaction.options);
       const subcommand = byName.get(name);
       if (!subcommand) throw new UserError(unknownSubcommandMessage(spec.data.name, name));
+      if (subcommand.access && !(await hasAccess(interaction, subcommand.access, ctx)))
+        throw new UserError(
+          subcommand.access === 'ppk-manager' ? NO_PPK_PERMISSION_MESSAGE : NO_PERMISSION_MESSAGE,
+        );
       await subcommand.execute(interaction, readArgs(subcommand.data, interaction), ctx);
     },
     async autocomplete(interaction, ctx) {
       const subcommand = byName.get(fullNameOf(interaction.options));
       const focused = interaction.options.getFocused(true);
       const complete = subcommand && completerOf(subcommand, focused.name, shared);
-      if (!complete) {
+      const allowed =
+        subcommand?.access === undefined || (await hasAccess(interaction, subcommand.access, ctx));
+      if (!complete || !allowed) {
         await interaction.respond([]);
         return;
       }

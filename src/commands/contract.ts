@@ -4,11 +4,13 @@ import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   MessageComponentInteraction,
+  MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
 } from 'discord.js';
 import type {
   APIApplicationCommandOptionChoice,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { GuildSettingsRepository } from '../db/guild-settings-repository.ts';
 import type { KillmailHistory } from '../db/killmail-history.ts';
@@ -21,10 +23,29 @@ import type { EsiClient } from '../ingest/esi/client.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { PilotOperations } from '../pilots/operations.ts';
+import type { PpkOperations } from '../ppk/operations.ts';
 import type { World } from '../pipeline/world.ts';
 import type { TrackerLimits } from '../tracker-ops/limits.ts';
 import type { HistoryScanGate } from '../tracker-ops/scan-gate.ts';
 import type { ArgsOf, AutocompletedName, SubcommandData, TypedOptions } from './options.ts';
+
+/**
+ * Where PPK messages are kept edited: a kill's message is registered once posted, and re-rendered from
+ * the database whenever the kill changes.
+ */
+export interface PpkMessageRegistry {
+  /**
+   * The message belongs to the kill from now on: keep it edited. `showsRoster` when it was just rendered
+   * from the current state (a PPK message); false for an alert, which is edited into the PPK message.
+   */
+  register(input: {
+    guildId: string;
+    killmailId: number;
+    channelId: string;
+    messageId: string;
+    showsRoster: boolean;
+  }): Promise<void>;
+}
 
 /** Everything a command handler may use; built once at start-up. */
 export interface BotContext {
@@ -38,6 +59,10 @@ export interface BotContext {
   guildSettings: GuildSettingsRepository;
   /** The pilot registry: which member flies which characters. */
   pilots: PilotOperations;
+  /** The guild's pay-per-kill program: kills, claims, corrections, money. */
+  ppk: PpkOperations;
+  /** Keeps PPK messages edited as their kill changes (registers a posted message with the outbox). */
+  ppkMessages: PpkMessageRegistry;
   esi: EsiClient;
   /** Posts test alerts with the bot token (the same path real alerts take). */
   sender: AlertSender;
@@ -53,10 +78,11 @@ export interface BotContext {
 
 /**
  * Who may use a command or component, checked by the router before it runs (autocomplete follows its
- * command): 'manager' = Manage Server or the guild's tracker manager role; 'member' = anyone in the guild.
- * A 'member' handler that acts for someone else checks manager rights itself (see access.ts).
+ * command): 'manager' = Manage Server or the guild's tracker manager role; 'ppk-manager' = those or the
+ * guild's PPK manager role; 'member' = anyone in the guild. A 'member' handler that acts for someone else
+ * checks manager rights itself (see access.ts); a subcommand may declare its own stricter access.
  */
-export type Access = 'manager' | 'member';
+export type Access = 'manager' | 'ppk-manager' | 'member';
 
 export type CommandInteraction = ChatInputCommandInteraction<'cached' | 'raw'>;
 type CommandAutocomplete = AutocompleteInteraction<'cached' | 'raw'>;
@@ -67,6 +93,19 @@ export interface SlashCommand {
   access: Access;
   execute(interaction: CommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: CommandAutocomplete, ctx: BotContext): Promise<void>;
+}
+
+export type MessageCommandInteraction = MessageContextMenuCommandInteraction<'cached' | 'raw'>;
+
+/**
+ * A message command (right click on a message, Apps > name): no options, the message it was used on
+ * arrives with the interaction (`interaction.targetMessage`).
+ */
+export interface MessageCommand {
+  /** Plain API JSON with `type: ApplicationCommandType.Message`; registered with Discord as is. */
+  data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  access: Access;
+  execute(interaction: MessageCommandInteraction, ctx: BotContext): Promise<void>;
 }
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
@@ -88,6 +127,8 @@ export type Completer<Typed = object> = (
  */
 export interface Subcommand<Data extends SubcommandData = SubcommandData> {
   readonly data: Data;
+  /** Stricter than the command's own access (e.g. admin subcommands of a member command). */
+  readonly access?: Access;
   execute(interaction: CommandInteraction, args: ArgsOf<Data>, ctx: BotContext): Promise<void>;
   readonly autocomplete?: {
     readonly [Name in AutocompletedName<Data>]?: Completer<TypedOptions<Data>>;

@@ -4,6 +4,8 @@ import { DiscordAPIError } from '@discordjs/rest';
 
 export const NO_PERMISSION_MESSAGE =
   'You need the Manage Server permission (or the tracker manager role set with /killtracker settings manager-role) to manage trackers.';
+export const NO_PPK_PERMISSION_MESSAGE =
+  'Only pay-per-kill admins can do that: Manage Server, the tracker manager role, or the PPK manager role set with /ppk settings manager-role.';
 export const GUILD_ONLY_MESSAGE =
   "Killtracker works inside a server: use this command in one of your server's channels.";
 const UNEXPECTED_ERROR_MESSAGE =

@@ -37,6 +37,15 @@ export interface DeliveryWorkerOptions {
   wake?: OutboxSignal;
   /** How long an alert may wait for ESI names before it is posted with ids. */
   namesDeadlineMs?: number;
+  /** Told about every alert Discord accepted (PPK trackers enter the kill into the program). Never throws. */
+  onAlertPosted?: (alert: {
+    guildId: string;
+    channelId: string;
+    killmailId: number;
+    messageId: string;
+    document: Killmail['document'];
+    matches: readonly TrackerMatch[];
+  }) => Promise<void>;
 }
 
 const MAX_RETRY_DELAY_MS = 10 * 60_000;
@@ -140,6 +149,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     if (result.ok) {
       await deliveries.markSent(row.id, result.messageId);
       metrics?.deliveries.inc({ outcome: 'sent' });
+      await options.onAlertPosted?.({
+        guildId: row.guildId,
+        channelId: row.channelId,
+        killmailId: row.killmailId,
+        messageId: result.messageId,
+        document: killmail.document,
+        matches,
+      });
       return;
     }
     const { failure } = result;

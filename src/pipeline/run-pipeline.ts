@@ -11,7 +11,7 @@ import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import { createOutboxSignal } from '../delivery/outbox-signal.ts';
 import { createLiveMessageWorker, type LiveMessageRenderer } from '../delivery/live-messages.ts';
-import { createDeliveryWorker } from '../delivery/worker.ts';
+import { createDeliveryWorker, type DeliveryWorkerOptions } from '../delivery/worker.ts';
 import { createMatcher } from '../engine/index.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
@@ -59,6 +59,8 @@ export interface PipelineOptions {
   trackerRefreshMs?: number;
   /** Renderers of the messages kept edited in place, by kind (see src/delivery/live-messages.ts). */
   liveMessageRenderers?: Readonly<Record<string, LiveMessageRenderer>>;
+  /** Told about every alert posted (see DeliveryWorkerOptions.onAlertPosted). */
+  onAlertPosted?: DeliveryWorkerOptions['onAlertPosted'];
 }
 
 export interface RunningPipeline {
@@ -113,6 +115,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     defaultMaxAgeMinutes: settings.MAX_AGE_MINUTES,
     leaseMs: settings.DELIVERY_LEASE_SECONDS * 1000,
     wake: outbox,
+    ...(options.onAlertPosted ? { onAlertPosted: options.onAlertPosted } : {}),
   });
 
   const liveWake = createOutboxSignal();

@@ -142,3 +142,14 @@ export async function setPing(
   const saved = await updateTracker(deps, row, (definition) => ({ ...definition, ping }));
   return { row: saved, notice: `Alerts now ping ${describePing(ping)}.` };
 }
+
+/** Whether the tracker's alerts carry the pay-per-kill claim buttons. */
+export async function setPpk(deps: TrackerStore, row: TrackerRow, enabled: boolean): Promise<TrackerChange> {
+  const saved = await updateTracker(deps, row, (definition) => ({ ...definition, ppk: enabled }));
+  return {
+    row: saved,
+    notice: enabled
+      ? `Alerts of **${escapeMarkdown(saved.name)}** now carry the pay-per-kill claim buttons (Participant, Tackle, Dictor, Logi, Scout, FC).`
+      : `Alerts of **${escapeMarkdown(saved.name)}** no longer carry claim buttons; claims already made stay.`,
+  };
+}

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v1
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startBot } from '../../src/bot/start-bot.ts';
 import type { ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
-import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
+import { COMPONENT_HANDLERS, MESSAGE_COMMANDS, SLASH_COMMANDS } from '../../src/commands/index.ts';
 import { NO_PERMISSION_MESSAGE, UNKNOWN_COMPONENT_MESSAGE } from '../../src/commands/messages.ts';
 import { editorCustomId } from '../../src/commands/tracker/editor/custom-ids.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -66,7 +66,7 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
   it('registers its commands globally: manager commands default to Manage Server, member commands to everyone', () => {
     const names = harness.fake.commands().map((command) => command.name);
     expect(names).toContain('killtracker');
-    const served = [...SLASH_COMMANDS, memberCommand];
+    const served = [...SLASH_COMMANDS, ...MESSAGE_COMMANDS, memberCommand];
     for (const command of harness.fake.commands()) {
       const access = served.find((candidate) => candidate.data.name === command.name)?.access;
       expect(access, `/${command.name} is served`).toBeDefined();
@@ -74,7 +74,7 @@ describeEachDatabase('gateway bot: registration, permissions, error boundary', (
     }
     expect(
       served.filter((command) => command.access === 'member').map((command) => command.data.name),
-    ).toContain('character');
+    ).toEqual(expect.arrayContaining(['character', 'ppk', 'Add PPK buttons']));
   });
 
   it("GIVEN a plain member THEN a 'member' command, its autocomplete and a 'member' button run, while 'manager' ones are refused", async () => {

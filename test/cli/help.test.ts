@@ -30,6 +30,7 @@ describe('killtracker help', () => {
       'sde',
       'trackers',
       'characters',
+      'ppk',
       'route',
       'replay',
       'deadletter',

@@ -1,5 +1,5 @@
-// A local ESI for tests: /universe/names/, /universe/ids/ and /characters/affiliation/ on 127.0.0.1
-// from configurable name and affiliation tables, with scriptable outages, rate limits, error limits and slow answers. Every request
+// A local ESI for tests: /universe/names/, /universe/ids/, /characters/affiliation/ and
+// /killmails/{id}/{hash}/ on 127.0.0.1 from configurable name, affiliation and killmail tables, with scriptable outages, rate limits, error limits and slow answers. Every request
 // is recorded (path, headers, body) so tests can check what the client sent.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -68,6 +68,8 @@ export class FakeEsi {
   readonly requests: RecordedEsiRequest[] = [];
   private readonly names = new Map<number, EsiName>();
   private readonly affiliations = new Map<number, EsiAffiliation>();
+  /** ESI killmails by `<id>/<hash>`. */
+  private readonly killmails = new Map<string, unknown>();
   private readonly script: EsiFailure[] = [];
   private readonly server: Server;
   private readonly hanging = new Set<ServerResponse>();
@@ -107,6 +109,12 @@ export class FakeEsi {
 
   addAffiliations(entries: Iterable<EsiAffiliation>): void {
     for (const entry of entries) this.affiliations.set(entry.character_id, { ...entry });
+  }
+
+  /** Serves each killmail at /killmails/{killmail_id}/{hash}/, as ESI does. */
+  addKillmails(entries: Iterable<{ hash: string; esi: { killmail_id: number } }>): void {
+    for (const entry of entries)
+      this.killmails.set(`${entry.esi.killmail_id}/${entry.hash.toLowerCase()}`, structuredClone(entry.esi));
   }
 
   /** The next `times` requests get this answer, after any already scripted. */
@@ -204,6 +212,12 @@ export class FakeEsi {
       }
     }
 
+    const killmail = /^\/killmails\/(\d+)\/([^/]+)\/$/.exec(path);
+    if (killmail && req.method === 'GET') {
+      const found = this.killmails.get(`${killmail[1]}/${killmail[2]}`);
+      if (found) return reply(200, found);
+      return reply(422, { error: 'Invalid killmail_id and/or killmail_hash' });
+    }
     if (req.method !== 'POST') return reply(405, { error: 'Method not allowed' });
     if (path === '/universe/names/') return reply(...this.answerNames(record.body));
     if (path === '/universe/ids/') return reply(...this.answerIds(record.body));

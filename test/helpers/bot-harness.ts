@@ -6,9 +6,12 @@ import { resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { createPilotOperations, type PilotOperationsOptions } from '../../src/pilots/operations.ts';
 import { createBotContext } from '../../src/bot/context.ts';
+import { createPpkServices, type PpkServices } from '../../src/bot/ppk-services.ts';
+import { createLiveMessageStore } from '../../src/db/live-message-store.ts';
+import { createLiveMessageWorker } from '../../src/delivery/live-messages.ts';
 import { type RunningBot, startBot } from '../../src/bot/start-bot.ts';
 import type { BotContext, ComponentHandler, SlashCommand } from '../../src/commands/contract.ts';
-import { COMPONENT_HANDLERS, SLASH_COMMANDS } from '../../src/commands/index.ts';
+import { COMPONENT_HANDLERS, MESSAGE_COMMANDS, SLASH_COMMANDS } from '../../src/commands/index.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { replaceSdeData } from '../../src/db/sde-store.ts';
 import { createRestAlertSender } from '../../src/delivery/discord-sender.ts';
@@ -24,6 +27,8 @@ import {
   EVERYONE_PERMISSIONS,
   FakeDiscord,
   fakeMember,
+  memberMessage,
+  messageCommandInteraction,
   fakeUser,
   type InteractionContext,
   type ModalField,
@@ -45,6 +50,8 @@ export interface BotHarness {
   fake: FakeDiscord;
   esi: FakeEsi;
   ctx: BotContext;
+  /** The pay-per-kill program; its PPK messages are kept edited by a live-message worker the harness runs. */
+  ppk: PpkServices;
   bot: RunningBot;
   guildId: string;
   /** A second guild the same bot is in: its trackers must never leak into the first. */
@@ -72,6 +79,10 @@ export interface BotHarness {
     command?: string,
   ): Promise<Array<{ name: string; value: string | number }>>;
   button(customId: string, who?: Who, message?: APIMessage): Promise<RecordedInteractionCallback>;
+  /** A message command (Apps > name) on `message`. */
+  messageCommand(name: string, message: APIMessage, who?: Who): Promise<RecordedInteractionCallback>;
+  /** A message a member wrote in #alerts (for message commands). */
+  memberMessage(content: string, who?: Who): APIMessage;
   select(
     customId: string,
     values: string[],
@@ -130,6 +141,8 @@ export async function startBotHarness(
     historyScanCooldownMs?: number;
     /** EVE SSO for /character link (off by default: links are self-declared). */
     sso?: PilotOperationsOptions['sso'];
+    /** The pause between two edits of one PPK message (default none, so tests see every change at once). */
+    liveEditIntervalMs?: number;
   } = {},
 ): Promise<BotHarness> {
   const users: Record<Who, APIUser> = {
@@ -159,7 +172,17 @@ export async function startBotHarness(
     cache: createNameRepository({ db: database.db }),
     log: silentLogger,
   });
+  const liveEditIntervalMs = options.liveEditIntervalMs ?? 0;
+  const ppk = createPpkServices({
+    db: database.db,
+    esi: esiClient,
+    nameResolver,
+    world: () => world,
+    log: silentLogger,
+    liveEditIntervalMs,
+  });
   const ctx = createBotContext({
+    ppk,
     db: database.db,
     world: () => world,
     esi: esiClient,
@@ -182,11 +205,22 @@ export async function startBotHarness(
     token: fake.token,
     apiUrl: fake.api,
     commands: [...SLASH_COMMANDS, ...(options.extraCommands ?? [])],
+    messageCommands: MESSAGE_COMMANDS,
     components: [...COMPONENT_HANDLERS, ...(options.extraComponents ?? [])],
     ctx,
     log: silentLogger,
     readyTimeoutMs: 20_000,
   });
+  // The pipeline's live-message worker, for PPK messages only: edits as soon as a kill changes.
+  const liveStop = new AbortController();
+  const liveWorker = createLiveMessageWorker({
+    store: createLiveMessageStore({ db: database.db, editIntervalMs: liveEditIntervalMs }),
+    sender: ctx.sender,
+    renderers: ppk.renderers,
+    log: silentLogger,
+    idleMs: 50,
+  });
+  const liveRun = liveWorker.run(liveStop.signal);
   const roles = {
     fc: fake.roleId('FC', guild.id),
     pilots: fake.roleId('Pilots', guild.id),
@@ -208,6 +242,7 @@ export async function startBotHarness(
     fake,
     esi,
     ctx,
+    ppk,
     bot,
     guildId: guild.id,
     otherGuildId: otherGuild.id,
@@ -236,6 +271,9 @@ export async function startBotHarness(
       fake.dispatchInteraction(
         buttonInteraction(fake, as(who), { customId, ...(message ? { message } : {}) }),
       ),
+    messageCommand: (name, message, who = 'member') =>
+      fake.dispatchInteraction(messageCommandInteraction(fake, as(who), { name, message })),
+    memberMessage: (content, who = 'member') => memberMessage(fake, as(who), content),
     select: (customId, values, who = 'admin', message) =>
       fake.dispatchInteraction(
         stringSelectInteraction(fake, as(who), { customId, values, ...(message ? { message } : {}) }),
@@ -264,6 +302,8 @@ export async function startBotHarness(
         modalSubmitInteraction(fake, as(who), { customId, fields, ...(message ? { message } : {}) }),
       ),
     async stop() {
+      liveStop.abort();
+      await liveRun;
       await bot.stop();
       await fake.stop();
       await esi.stop();

@@ -51,6 +51,7 @@ const offlineEsi: EsiClient = {
   },
   ids: async () => ({}),
   affiliations: async () => [],
+  killmail: async () => undefined,
   isKnownUnknown: () => false,
   close: async () => {},
 };

@@ -1,5 +1,5 @@
 // One Discord message per (channel, killmail): the pings and tracker names as content, the kill as
-// an embed. Plain API JSON, no I/O.
+// an embed, and the pay-per-kill claim buttons when a matched tracker is a PPK one. Plain API JSON, no I/O.
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { ItemCatalog } from '../catalog.ts';
 import type { Killmail } from '../killmail/types.ts';
@@ -8,6 +8,7 @@ import { renderContent } from './content.ts';
 import { renderEmbed } from './embed.ts';
 import type { SystemLookup } from './embed-fields.ts';
 import type { NameLookup } from './names.ts';
+import { ppkClaimRows } from './ppk.ts';
 
 export interface AlertInput {
   killmail: Killmail;
@@ -30,5 +31,9 @@ export function renderAlert(input: AlertInput): RESTPostAPIChannelMessageJSONBod
     allowed_mentions: allowedMentions,
   };
   if (content !== '') message.content = content;
+  // A kill of a pay-per-kill tracker carries the claim buttons (not on test samples: they are no kill to claim).
+  if (!test && input.matches.some(({ tracker }) => tracker.ppk)) {
+    message.components = ppkClaimRows(input.killmail.id);
+  }
   return message;
 }

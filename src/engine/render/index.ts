@@ -13,3 +13,13 @@ export {
   titleValues,
   unknownTitlePlaceholders,
 } from './title.ts';
+export {
+  PPK_CLAIM_BUTTONS,
+  type PpkClaimType,
+  type PpkMessage,
+  type PpkMessageInput,
+  type PpkRosterLine,
+  ppkClaimCustomId,
+  ppkClaimRows,
+  renderPpkMessage,
+} from './ppk.ts';

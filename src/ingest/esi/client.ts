@@ -1,5 +1,6 @@
 // ESI client for the public routes the bot needs: ids -> names (alerts), exact names -> ids
-// (autocomplete, character links) and characters -> corporation and alliance (pilot lists). Polite by construction: identifies itself, honours every limit ESI announces,
+// (autocomplete, character links), characters -> corporation and alliance (pilot lists) and killmails by
+// id and hash (pay-per-kill posts of kills the feed did not bring). Polite by construction: identifies itself, honours every limit ESI announces,
 // and fails fast with EsiUnavailableError instead of making an alert wait.
 import { Agent, type Dispatcher, request } from 'undici';
 import { z } from 'zod';
@@ -51,6 +52,11 @@ export interface EsiClient {
    * are left out (and remembered).
    */
   affiliations(characterIds: Iterable<number>): Promise<EsiAffiliation[]>;
+  /**
+   * The killmail with this id and hash (`GET /killmails/{id}/{hash}/`) as ESI sends it, unchecked; undefined
+   * when ESI knows no killmail by that id and hash (or the hash is not one: 40 hex digits).
+   */
+  killmail(killmailId: number, hash: string): Promise<unknown>;
   /** True while `id` is remembered as one ESI rejected. */
   isKnownUnknown(id: number): boolean;
   close(): Promise<void>;
@@ -67,7 +73,7 @@ const affiliationsResponse = z.array(
 );
 const idsResponse = z.record(z.string(), z.array(z.object({ id: z.number().int(), name: z.string() })));
 
-type PostResult = { status: 200; body: unknown } | { status: 404; body: unknown };
+type CallResult = { status: 200; body: unknown } | { status: 404; body: unknown };
 
 export function createEsiClient(options: EsiClientOptions): EsiClient {
   const { baseUrl, userAgent, log } = options;
@@ -89,7 +95,7 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
     'content-type': 'application/json',
   };
 
-  async function post(path: string, payload: unknown): Promise<PostResult> {
+  async function call(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<CallResult> {
     const waitMs = gate.waitMs();
     if (waitMs > maxWaitMs) {
       const pause = gate.currentPause;
@@ -107,9 +113,9 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
     let text: string | undefined;
     try {
       const response = await request(url, {
-        method: 'POST',
+        method,
         headers,
-        body: JSON.stringify(payload),
+        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
         dispatcher,
         signal,
         headersTimeout: timeoutMs,
@@ -160,6 +166,8 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
     }
     return { status: 200, body };
   }
+
+  const post = (path: string, payload: unknown) => call('POST', path, payload);
 
   function rememberUnknown(id: number): void {
     unknownIds.delete(id);
@@ -270,6 +278,20 @@ export function createEsiClient(options: EsiClientOptions): EsiClient {
         }
       }
       return merged;
+    },
+
+    async killmail(killmailId, hash) {
+      if (!Number.isInteger(killmailId) || killmailId <= 0 || killmailId > MAX_ESI_ID) return undefined;
+      if (!/^[0-9a-f]{40}$/i.test(hash)) return undefined;
+      try {
+        const result = await call('GET', `/killmails/${killmailId}/${hash.toLowerCase()}/`);
+        return result.status === 404 ? undefined : result.body;
+      } catch (error) {
+        // ESI answers 422 when the hash is not the killmail's.
+        if (error instanceof EsiError && !(error instanceof EsiUnavailableError) && error.status === 422)
+          return undefined;
+        throw error;
+      }
     },
 
     isKnownUnknown,

@@ -17,6 +17,8 @@ export {
   buttonInteraction,
   chatInputInteraction,
   type InteractionContext,
+  memberMessage,
+  messageCommandInteraction,
   type ModalField,
   modalSubmitInteraction,
   option,

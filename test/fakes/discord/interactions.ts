@@ -9,6 +9,7 @@ import {
   type APIInteractionDataResolvedChannel,
   type APIInteractionGuildMember,
   type APIMessage,
+  type APIMessageApplicationCommandGuildInteraction,
   type APIMessageComponentGuildInteraction,
   type APIModalSubmissionComponent,
   type APIModalSubmitGuildInteraction,
@@ -233,6 +234,40 @@ export function chatInputInteraction(
       ...(Object.keys(resolved).length > 0 ? { resolved } : {}),
     },
   } as APIChatInputApplicationCommandGuildInteraction;
+}
+
+/**
+ * A message command (Apps > name on a message): the target message arrives in `data.resolved.messages`,
+ * its id in `data.target_id`.
+ */
+export function messageCommandInteraction(
+  fake: FakeDiscord,
+  context: InteractionContext,
+  command: { name: string; message: APIMessage },
+): APIMessageApplicationCommandGuildInteraction {
+  return {
+    ...base(fake, context),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: commandId(fake, context.guildId, command.name),
+      name: command.name,
+      type: ApplicationCommandType.Message,
+      guild_id: context.guildId,
+      target_id: command.message.id,
+      resolved: { messages: { [command.message.id]: command.message } },
+    },
+  } as APIMessageApplicationCommandGuildInteraction;
+}
+
+/** A message a member wrote (not the bot), for message commands to be used on. */
+export function memberMessage(fake: FakeDiscord, context: InteractionContext, content: string): APIMessage {
+  return buildMessage({
+    channelId: context.channelId,
+    author: context.user,
+    body: { content },
+    files: [],
+    origin: fake.origin,
+  });
 }
 
 /** Exactly one option (possibly inside a subcommand) should be `option.focused(...)`. */

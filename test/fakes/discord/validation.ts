@@ -134,11 +134,21 @@ export function commandProblems(commands: unknown): string[] {
     const at = `${index}`;
     const chatInput = command.type === undefined || command.type === 1;
     if (chatInput) checkOption(problems, command, at, 0);
+    else contextMenuProblems(problems, command, at);
     const name = String(command.name);
     if (names.has(name)) problems.push(`${at}.name: "${name}" registered twice`);
     names.add(name);
   });
   return problems;
+}
+
+/** User and message commands: a 1-32 character name (spaces and capitals allowed), no description or options. */
+function contextMenuProblems(problems: string[], command: Record<string, unknown>, at: string): void {
+  const name = typeof command.name === 'string' ? command.name : '';
+  if (name.trim().length < 1 || name.length > 32) problems.push(`${at}.name: must be 1-32 characters`);
+  if (command.description !== undefined && command.description !== '')
+    problems.push(`${at}.description: must be empty for a context menu command`);
+  if (command.options !== undefined) problems.push(`${at}.options: context menu commands take none`);
 }
 
 function checkOption(problems: string[], option: Record<string, unknown>, at: string, depth: number): void {

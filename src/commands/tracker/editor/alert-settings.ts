@@ -1,6 +1,7 @@
 // The alert settings, opened by the editor's "Pings & title…" button as an ephemeral message: buttons
 // switch @here and @everyone, "No pings" clears them, a role select picks the roles, and "Title &
-// description…" opens a form for the alert title and the tracker's description. Warnings say when a ping
+// description…" opens a form for the alert title and the tracker's description, and "PPK claim buttons" switches
+// the pay-per-kill claim buttons on the alerts. Warnings say when a ping
 // would not notify anyone.
 import type { BaseInteraction } from 'discord.js';
 import {
@@ -78,12 +79,18 @@ export function alertSettingsMessage(
           label: 'Title & description…',
           custom_id: editorCustomId('title', row.id),
         },
+        {
+          type: ComponentType.Button,
+          style: row.definition.ppk ? ButtonStyle.Success : ButtonStyle.Secondary,
+          label: row.definition.ppk ? 'PPK claim buttons: on' : 'PPK claim buttons: off',
+          custom_id: editorCustomId('ppk', row.id),
+        },
       ],
     },
   ];
   const content = noticeText(
     notice,
-    `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}. ${titleText(row)}`,
+    `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}. ${titleText(row)} ${row.definition.ppk ? 'They carry the pay-per-kill claim buttons.' : 'They carry no claim buttons.'}`,
     'The buttons switch @here and @everyone; the menu picks roles. Changes save at once.',
     ...pingWarnings(interaction, row.channelId, ping),
   );

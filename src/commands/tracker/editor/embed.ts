@@ -104,7 +104,9 @@ export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameL
     { name: 'Max age', value: maxAgeText(ctx, tracker), inline: true },
     { name: 'Last match', value: lastMatchText(row), inline: true },
   ];
-  // Shown only when set: the editor stays short for trackers that need neither.
+  // Shown only when set: the editor stays short for trackers that need none of them.
+  if (tracker.ppk)
+    fields.push({ name: 'Pay-per-kill', value: 'Alerts carry the claim buttons', inline: true });
   if (tracker.title !== undefined)
     fields.push({ name: 'Alert title', value: truncateMarkdown(escapeMarkdown(tracker.title), MAX_FIELD) });
   if (tracker.description !== undefined) {

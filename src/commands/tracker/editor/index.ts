@@ -3,7 +3,7 @@ import type { ComponentHandler } from '../../contract.ts';
 import { addConditionSelect } from './handlers/add-condition.ts';
 import { clauseValueModalSubmit } from './handlers/clause-value.ts';
 import { deleteButton, deleteCancelledButton, deleteConfirmedButton } from './handlers/delete.ts';
-import { pingChoice, pingsButton } from './handlers/pings.ts';
+import { pingChoice, pingsButton, ppkToggle } from './handlers/pings.ts';
 import { previewButton } from './handlers/preview.ts';
 import { removeConditionSelect } from './handlers/remove-condition.ts';
 import { rolePickerSelect } from './handlers/roles.ts';
@@ -19,6 +19,7 @@ const handlers: readonly ComponentHandler<unknown>[] = [
   toggleButton,
   pingsButton,
   pingChoice,
+  ppkToggle,
   titleButton,
   titleModalSubmit,
   previewButton,

@@ -3,7 +3,7 @@
 import { MessageFlags } from 'discord.js';
 import type { TrackerPing } from '../../../../engine/index.ts';
 import { NO_PING } from '../../../../tracker-ops/ping.ts';
-import { setPing } from '../../../../tracker-ops/settings.ts';
+import { setPing, setPpk } from '../../../../tracker-ops/settings.ts';
 import { UserError } from '../../../../user-error.ts';
 import { UNKNOWN_COMPONENT_MESSAGE } from '../../../messages.ts';
 import { editorComponent } from '../component.ts';
@@ -32,4 +32,11 @@ export const pingChoice = editorComponent('ping', async (interaction, row, ctx, 
   }
   const change = await setPing(ctx, row, ping, memberRights(interaction));
   await interaction.update(alertSettingsMessage(interaction, change.row, 'Saved.'));
+});
+
+/** The alert settings' "PPK claim buttons" button: switches the claim buttons on the tracker's alerts. */
+export const ppkToggle = editorComponent('ppk', async (interaction, row, ctx) => {
+  if (!interaction.isButton()) throw new UserError(UNKNOWN_COMPONENT_MESSAGE);
+  const change = await setPpk(ctx, row, !row.definition.ppk);
+  await interaction.update(alertSettingsMessage(interaction, change.row, change.notice));
 });
