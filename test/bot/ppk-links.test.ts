@@ -8,13 +8,17 @@ describe('kill links pilots paste', () => {
     expect(findKillmailLinks('gf all! https://zkillboard.com/kill/131234567/ o7')).toEqual([
       { killmailId: 131234567, hash: undefined },
     ]);
-    expect(findKillmailLinks('<https://zkillboard.com/kill/42>')).toEqual([{ killmailId: 42, hash: undefined }]);
+    expect(findKillmailLinks('<https://zkillboard.com/kill/42>')).toEqual([
+      { killmailId: 42, hash: undefined },
+    ]);
   });
 
   it('GIVEN an ESI killmail link (any version segment) THEN the id and the hash are found', () => {
     for (const prefix of ['latest/', 'v1/', '']) {
       expect(
-        findKillmailLinks(`https://esi.evetech.net/${prefix}killmails/131234567/${HASH.toUpperCase()}/?datasource=tranquility`),
+        findKillmailLinks(
+          `https://esi.evetech.net/${prefix}killmails/131234567/${HASH.toUpperCase()}/?datasource=tranquility`,
+        ),
       ).toEqual([{ killmailId: 131234567, hash: HASH }]);
     }
   });
