@@ -1,5 +1,6 @@
 // How money reads in Discord: the summary embed (top earners, totals, paid vs unpaid), its CSV table, and
 // a member's own earnings. Names are escaped; mentions are shown but the answers never ping.
+import { stringify } from 'csv-stringify/sync';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { formatIsk } from '../../engine/index.ts';
 import { DISCORD_LIMITS, escapeMarkdown, joinWithinLimit } from '../../engine/render/index.ts';
@@ -47,24 +48,23 @@ export function summaryEmbed(summary: PpkSummary): APIEmbed {
   };
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function summaryCsv(summary: PpkSummary): string {
   const header =
     summary.by === 'pilot'
       ? ['character_id', 'character_name', 'discord_user_id']
       : ['corporation_id', 'corporation_name'];
-  const lines = [[...header, 'events', 'shares', 'isk', 'paid_isk', 'unpaid_isk'].join(',')];
-  for (const row of summary.rows) {
-    const who =
-      summary.by === 'pilot' ? [row.id, row.name ?? '', row.userId ?? ''] : [row.id, row.name ?? ''];
-    lines.push([...who, row.events, row.shares, row.isk, row.paidIsk, row.unpaidIsk].map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const rows = summary.rows.map((row) => [
+    ...(summary.by === 'pilot' ? [row.id, row.name ?? '', row.userId ?? ''] : [row.id, row.name ?? '']),
+    row.events,
+    row.shares,
+    row.isk,
+    row.paidIsk,
+    row.unpaidIsk,
+  ]);
+  return stringify(rows, {
+    header: true,
+    columns: [...header, 'events', 'shares', 'isk', 'paid_isk', 'unpaid_isk'],
+  });
 }
 
 export function meEmbed(me: PpkMe): APIEmbed {
