@@ -23,6 +23,7 @@ const SUBCOMMANDS = [
   'ping',
   'preview',
   'test',
+  'digest',
   'export',
   'import',
 ];
@@ -49,6 +50,9 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'max-age',
       'title',
       'description',
+      'ping-rules',
+      'ping-cooldown',
+      'digest',
     ]);
   });
 
@@ -77,9 +81,13 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'set max-age': true,
       'set title': true,
       'set description': true,
+      'set ping-rules': true,
+      'set ping-cooldown': true,
+      'set digest': true,
       ping: true,
       preview: true,
       test: true,
+      digest: true,
       export: true,
       import: true,
     };
