@@ -22,6 +22,10 @@ export type EditorAction =
   | 'title'
   /** modal submit: the title and description */
   | 'titleok'
+  /** the alert settings' button: open the ping rules, cooldown and digest modal */
+  | 'tiers'
+  /** modal submit: the ping rules, cooldown and digest */
+  | 'tiersok'
   /** button: preview over stored killmails */
   | 'preview'
   /** button: post a test alert */
@@ -43,6 +47,8 @@ const ACTIONS: ReadonlySet<string> = new Set<EditorAction>([
   'ping',
   'title',
   'titleok',
+  'tiers',
+  'tiersok',
   'preview',
   'test',
   'del',
