@@ -24,8 +24,20 @@ export type SendFailure =
 
 export type SendResult = { ok: true; messageId: string } | { ok: false; failure: SendFailure };
 
+/** A file uploaded with a message (a digest's chart), referenced from the body's attachments by index. */
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
+}
+
 export interface AlertSender {
-  send(channelId: string, body: RESTPostAPIChannelMessageJSONBody, nonce: string): Promise<SendResult>;
+  send(
+    channelId: string,
+    body: RESTPostAPIChannelMessageJSONBody,
+    nonce: string,
+    files?: readonly MessageFile[],
+  ): Promise<SendResult>;
   /**
    * The id of the alert for this delivery if it is among the channel's recent messages (an earlier
    * POST landed but was never marked sent). Throws when Discord cannot be asked (e.g. the bot lacks Read
@@ -100,12 +112,20 @@ export function createRestAlertSender(options: {
   }).setToken(options.token);
   let botUserId: Promise<string> | undefined;
   return {
-    async send(channelId, body, nonce) {
+    async send(channelId, body, nonce, files) {
       try {
         // With enforce_nonce Discord returns the earlier message instead of posting twice when the
         // same delivery is sent again after a crash between Discord's answer and our bookkeeping.
         const message = (await rest.post(Routes.channelMessages(channelId), {
           body: { ...body, nonce, enforce_nonce: true },
+          ...(files !== undefined &&
+            files.length > 0 && {
+              files: files.map((file) => ({
+                name: file.name,
+                data: file.data,
+                contentType: file.contentType,
+              })),
+            }),
         })) as RESTPostAPIChannelMessageResult;
         return { ok: true, messageId: message.id };
       } catch (error) {

@@ -5,10 +5,17 @@
 import { pause } from '../clock.ts';
 import type { DeliveryRow, DeliveryStore } from '../db/delivery-store.ts';
 import type { KillmailStore } from '../db/killmail-store.ts';
+import type { PingCooldownStore } from '../db/ping-cooldown-store.ts';
 import type { TrackerRepository } from '../db/tracker-repository.ts';
 import type { ItemCatalog, Universe } from '../engine/universe/index.ts';
-import { type Killmail, normalizeKillmail, type TrackerMatch } from '../engine/index.ts';
-import { renderAlert } from '../engine/render/index.ts';
+import {
+  type Killmail,
+  normalizeKillmail,
+  pingForKill,
+  pingsAnyone,
+  type TrackerMatch,
+} from '../engine/index.ts';
+import { type PingHold, renderAlert } from '../engine/render/index.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -20,6 +27,8 @@ export interface DeliveryWorkerOptions {
   deliveries: DeliveryStore;
   killmails: KillmailStore;
   trackers: TrackerRepository;
+  /** Where ping cooldowns are decided; without it `ping_cooldown_minutes` holds no ping back. */
+  cooldowns?: PingCooldownStore;
   sender: AlertSender;
   names: NameResolver;
   /** The current universe and catalog (they change when the SDE is re-imported). */
@@ -120,6 +129,34 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     return true;
   }
 
+  /**
+   * The trackers whose ping cooldown holds back their pings on this alert. Only a tracker that would ping
+   * for this kill takes its cooldown, at delivery time, so alerts that ping nobody never start one.
+   */
+  async function pingHolds(
+    row: DeliveryRow,
+    killmail: Killmail,
+    matches: TrackerMatch[],
+  ): Promise<PingHold[]> {
+    const cooldowns = options.cooldowns;
+    if (!cooldowns) return [];
+    const holds: PingHold[] = [];
+    for (const match of matches) {
+      const minutes = match.tracker.ping_cooldown_minutes;
+      const trackerId = Number(match.trackerKey);
+      if (minutes === undefined || !Number.isSafeInteger(trackerId)) continue;
+      if (!pingsAnyone(pingForKill(match.tracker, killmail))) continue;
+      const decision = await cooldowns.claim({
+        trackerId,
+        deliveryId: row.id,
+        cooldownMinutes: minutes,
+        at: new Date(now()),
+      });
+      if (!decision.ping) holds.push({ trackerKey: match.trackerKey, until: decision.until.getTime() });
+    }
+    return holds;
+  }
+
   async function deliver(
     row: DeliveryRow,
     loadKillmail: (id: number) => Promise<Killmail | undefined>,
@@ -144,7 +181,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     const resolved = await options.names.resolve(alertEntityIds(killmail, matches), {
       deadlineMs: options.namesDeadlineMs ?? 3000,
     });
-    const body = renderAlert({ killmail, matches, names: nameLookup(resolved), universe, catalog });
+    const pingsHeld = await pingHolds(row, killmail, matches);
+    const body = renderAlert({
+      killmail,
+      matches,
+      names: nameLookup(resolved),
+      universe,
+      catalog,
+      pingsHeld,
+    });
     const result = await options.sender.send(row.channelId, body, nonce);
     if (result.ok) {
       await deliveries.markSent(row.id, result.messageId);

@@ -45,6 +45,16 @@ export { createMatcher, type Matcher, type MatcherOptions, type SetTrackerOption
 export { type CompiledTracker, type CompileTrackerOptions, compileTracker } from './tracker/compile.ts';
 export type { EsiName, EsiNameCategory, ResolvedName } from './names.ts';
 export { createMatchScope } from './tracker/match-scope.ts';
+export {
+  describePingRuleCondition,
+  everyPossiblePing,
+  MAX_PING_COOLDOWN_MINUTES,
+  MAX_PING_RULES,
+  type PingFacts,
+  pingForKill,
+  pingRuleMatches,
+  pingsAnyone,
+} from './tracker/ping-rules.ts';
 export type * from './tracker/types.ts';
 export type { Universe } from './universe/types.ts';
 export {
@@ -58,3 +68,22 @@ export {
   validateTracker,
   validateTrackers,
 } from './tracker/validate.ts';
+export {
+  computeDigest,
+  type DigestBucket,
+  type DigestFigures,
+  type DigestKill,
+  type DigestSide,
+  digestSide,
+  type Ranked,
+} from './digest/figures.ts';
+export { DIGEST_PERIODS } from './digest/options.ts';
+export { DIGEST_CHART_FILE, type DigestRenderInput, digestTitle, renderDigest } from './digest/render.ts';
+export {
+  DAY_MS,
+  type DigestWindow,
+  HOUR_MS,
+  latestScheduledWindow,
+  periodLength,
+  windowEndingAt,
+} from './digest/schedule.ts';

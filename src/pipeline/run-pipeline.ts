@@ -5,8 +5,11 @@ import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import { createDeadLetterStore } from '../db/dead-letter-store.ts';
 import { createDeliveryStore, OUTBOX_NOTIFY_CHANNEL } from '../db/delivery-store.ts';
+import { createDigestRunStore } from '../db/digest-run-store.ts';
+import { createKillmailHistory } from '../db/killmail-history.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createLiveMessageStore, LIVE_MESSAGES_NOTIFY_CHANNEL } from '../db/live-message-store.ts';
+import { createPingCooldownStore } from '../db/ping-cooldown-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import { createOutboxSignal } from '../delivery/outbox-signal.ts';
@@ -19,6 +22,7 @@ import type { R2z2Poller } from '../ingest/r2z2/types.ts';
 import { updateSde } from '../ingest/sde/update-sde.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import { createDigestScheduler } from './digest-scheduler.ts';
 import { createKillmailIngestor } from './ingest-killmail.ts';
 import { createLinkCache, type LinkCache } from './link-cache.ts';
 import { DAY_MS, purgeDaily } from './retention.ts';
@@ -107,6 +111,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     deliveries,
     killmails,
     trackers,
+    cooldowns: createPingCooldownStore({ db }),
     sender: options.sender,
     names: options.names,
     world: () => world.current(),
@@ -137,6 +142,16 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     wake: liveWake,
   });
 
+  const digests = createDigestScheduler({
+    trackers,
+    runs: createDigestRunStore({ db }),
+    sender: options.sender,
+    killmailHistory: createKillmailHistory({ db }),
+    world: () => world.current(),
+    nameResolver: options.names,
+    log: log.child({ component: 'digests' }),
+  });
+
   let poller: R2z2Poller | undefined;
   const refreshMs = options.trackerRefreshMs ?? 1000;
   const loops: Promise<void>[] = [
@@ -145,6 +160,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     liveMessages.run(signal),
     purgeDaily({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log, signal }),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
+    every(60_000, signal, () => digests.runOnce(), log, 'digests'),
     // Members' roles change in Discord at any time: the role clauses follow within a second.
     every(refreshMs, signal, () => links.refresh(), log, 'character roles reload', false),
   ];

@@ -2,7 +2,7 @@
 // and ping (the alert title, with its preview, is in title.ts).
 // Each change is validated and saved, and says what changed.
 import type { TrackerRow } from '../db/tracker-repository.ts';
-import type { TrackerPing } from '../engine/index.ts';
+import { everyPossiblePing, type TrackerPing } from '../engine/index.ts';
 import { escapeMarkdown } from '../engine/render/index.ts';
 import { noticeText, type TrackerChange } from './change.ts';
 import { parseColor } from './color.ts';
@@ -37,7 +37,7 @@ export async function cloneTracker(
 ): Promise<TrackerChange> {
   const here = rights(row.channelId);
   checkAlertChannel(here);
-  checkPings(here, row.definition.ping);
+  checkPings(here, everyPossiblePing(row.definition));
   const copy = await createTracker(deps, {
     guildId: row.guildId,
     channelId: row.channelId,
@@ -88,7 +88,7 @@ export async function setChannel(
 ): Promise<TrackerChange> {
   const there = rights(channelId);
   checkAlertChannel(there);
-  checkPings(there, row.definition.ping);
+  checkPings(there, everyPossiblePing(row.definition));
   const saved = await updateTracker(deps, row, (definition) => definition, {
     channelId,
     disabledReason: null,

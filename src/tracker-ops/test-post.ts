@@ -2,7 +2,7 @@
 // with the real pings, so the admin sees that the bot can post and ping there. Discord's refusals come
 // back as advice.
 import type { TrackerRow } from '../db/tracker-repository.ts';
-import { normalizeKillmail } from '../engine/index.ts';
+import { normalizeKillmail, pingForKill } from '../engine/index.ts';
 import { UserError } from '../user-error.ts';
 import { renderSampleAlert } from './alert-sample.ts';
 import { noticeText } from './change.ts';
@@ -49,9 +49,11 @@ export async function postTestAlert(
 ): Promise<string> {
   const here = rights(row.channelId);
   checkTestChannel(here);
-  const { ping, withheld } = pingWithinRights(here, row.definition.ping);
-  const tracker = { ...row.definition, ping };
   const sample = await deps.historyScans.run(row.guildId, () => sampleKillmail(deps, row));
+  // The pings a live alert of this kill would make (its ping rules decide them when set).
+  const { ping, withheld } = pingWithinRights(here, pingForKill(row.definition, sample.killmail));
+  const { ping_rules: _rules, ...settings } = row.definition;
+  const tracker = { ...settings, ping };
   const body = await renderSampleAlert(deps, sample.killmail, [{ ...sample.match, tracker }], true);
   const result = await deps.sender.send(row.channelId, body, `t${row.id}-${deps.now().toString(36)}`);
   if (!result.ok) {

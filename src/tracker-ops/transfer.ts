@@ -1,7 +1,7 @@
 // Trackers as tracker JSON (version 1), the format of /tracker export|import and the CLI: a guild's
 // trackers out as one object or an array, and a file's trackers in, all created or none, with every
 // problem listed at once, including names the guild already uses.
-import { type TrackerDefinition, validateTrackers } from '../engine/index.ts';
+import { everyPossiblePing, type TrackerDefinition, validateTrackers } from '../engine/index.ts';
 import { DISCORD_LIMITS, escapeMarkdown, joinWithinLimit, truncateMarkdown } from '../engine/render/index.ts';
 import { UserError } from '../user-error.ts';
 import type { TrackerStore } from './deps.ts';
@@ -105,7 +105,7 @@ async function nameProblems(deps: TrackerStore, guildId: string, value: unknown)
 /** Pings the member could not make in the import's channel themselves. */
 function pingProblems(rights: ChannelRights, trackers: readonly TrackerDefinition[]): ImportProblem[] {
   return trackers.flatMap((tracker, index) =>
-    pingsBeyondRights(rights, tracker.ping).map((beyond) => ({
+    pingsBeyondRights(rights, everyPossiblePing(tracker)).map((beyond) => ({
       index,
       name: tracker.name,
       key: 'ping',

@@ -23,6 +23,7 @@ const SUBCOMMANDS = [
   'ping',
   'preview',
   'test',
+  'digest',
   'export',
   'import',
 ];
@@ -50,6 +51,9 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'title',
       'description',
       'ppk',
+      'ping-rules',
+      'ping-cooldown',
+      'digest',
     ]);
   });
 
@@ -79,9 +83,13 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'set title': true,
       'set description': true,
       'set ppk': true,
+      'set ping-rules': true,
+      'set ping-cooldown': true,
+      'set digest': true,
       ping: true,
       preview: true,
       test: true,
+      digest: true,
       export: true,
       import: true,
     };

@@ -7,6 +7,7 @@ import addClause from './subcommands/add-clause.ts';
 import clone from './subcommands/clone.ts';
 import create from './subcommands/create.ts';
 import deleteTracker from './subcommands/delete.ts';
+import digest from './subcommands/digest.ts';
 import disable from './subcommands/disable.ts';
 import enable from './subcommands/enable.ts';
 import exportTrackers from './subcommands/export.ts';
@@ -35,6 +36,7 @@ const SUBCOMMANDS = [
   ping,
   preview,
   test,
+  digest,
   exportTrackers,
   importTrackers,
 ] as const;

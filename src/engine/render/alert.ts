@@ -4,7 +4,7 @@ import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { ItemCatalog } from '../catalog.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { TrackerMatch } from '../tracker/types.ts';
-import { renderContent } from './content.ts';
+import { type PingHold, renderContent } from './content.ts';
 import { renderEmbed } from './embed.ts';
 import type { SystemLookup } from './embed-fields.ts';
 import type { NameLookup } from './names.ts';
@@ -20,12 +20,14 @@ export interface AlertInput {
   catalog: ItemCatalog;
   /** A sample posted on request (/tracker test): marked as a test, and pings as configured to prove it can. */
   test?: boolean;
+  /** Trackers whose ping cooldown holds their pings back on this alert (decided at delivery time). */
+  pingsHeld?: readonly PingHold[];
 }
 
 /** Renders the alert a channel receives for a killmail its trackers matched. */
 export function renderAlert(input: AlertInput): RESTPostAPIChannelMessageJSONBody {
   const test = input.test ?? false;
-  const { content, allowedMentions } = renderContent(input.matches, test);
+  const { content, allowedMentions } = renderContent(input.matches, test, input.killmail, input.pingsHeld);
   const message: RESTPostAPIChannelMessageJSONBody = {
     embeds: [renderEmbed({ ...input, test })],
     allowed_mentions: allowedMentions,

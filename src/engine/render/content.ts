@@ -2,6 +2,7 @@
 // let exactly those pings through: nothing else in the message can ping anyone.
 import { AllowedMentionsTypes, type APIAllowedMentions } from 'discord-api-types/v10';
 import { isSnowflake } from '../clauses/values.ts';
+import { type PingFacts, pingForKill } from '../tracker/ping-rules.ts';
 import type { TrackerMatch } from '../tracker/types.ts';
 import { DISCORD_LIMITS, joinWithinLimit } from './limits.ts';
 import { nameLabel } from './names.ts';
@@ -14,18 +15,53 @@ export interface AlertContent {
 // A test alert pings for real: it is how an admin proves the bot may ping in that channel.
 const TEST_NOTICE = '**Test alert**: a sample of what this tracker posts, with its real pings.';
 
-/** The pings the matched trackers ask for, de-duplicated in tracker order. */
-function askedPings(matches: readonly TrackerMatch[]): { everyone: boolean; here: boolean; roles: string[] } {
+/** A tracker whose ping cooldown held back its pings on this alert, and when it may ping again. */
+export interface PingHold {
+  trackerKey: string;
+  /** Epoch ms: the end of the cooldown. */
+  until: number;
+}
+
+/**
+ * The pings the matched trackers ask for this kill (their ping rules, else their ping), without those a
+ * cooldown holds, de-duplicated in tracker order.
+ */
+function askedPings(
+  matches: readonly TrackerMatch[],
+  facts: PingFacts,
+  held: readonly PingHold[],
+): { everyone: boolean; here: boolean; roles: string[] } {
   let everyone = false;
   let here = false;
   const roles = new Set<string>();
-  for (const { tracker } of matches) {
-    everyone ||= tracker.ping.everyone;
-    here ||= tracker.ping.here;
+  for (const { tracker, trackerKey } of matches) {
+    if (held.some((hold) => hold.trackerKey === trackerKey)) continue;
+    const ping = pingForKill(tracker, facts);
+    everyone ||= ping.everyone;
+    here ||= ping.here;
     // Role ids are snowflakes; anything else would render as text or, worse, as a different mention.
-    for (const role of tracker.ping.roles) if (isSnowflake(role)) roles.add(role);
+    for (const role of ping.roles) if (isSnowflake(role)) roles.add(role);
   }
   return { everyone, here, roles: [...roles] };
+}
+
+function hhmm(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(11, 16);
+}
+
+/** Subtext naming the trackers whose pings a cooldown held back (no mention in it pings). */
+function heldLine(matches: readonly TrackerMatch[], held: readonly PingHold[], max: number): string {
+  const parts = held.flatMap((hold) => {
+    const match = matches.find(({ trackerKey }) => trackerKey === hold.trackerKey);
+    if (!match) return [];
+    const minutes = match.tracker.ping_cooldown_minutes ?? 0;
+    return [
+      `${nameLabel(match.tracker.name)} pings at most once every ${minutes} min (next ping from ${hhmm(hold.until)} UTC)`,
+    ];
+  });
+  if (parts.length === 0) return '';
+  const label = '-# No ping: ';
+  return label + joinWithinLimit(parts, ' · ', max - label.length);
 }
 
 /** Tracker names in bold, de-duplicated (two trackers with the same name read as one). */
@@ -43,8 +79,13 @@ function trackerNamesLine(matches: readonly TrackerMatch[], max: number): string
  * the two is sent. Role mentions that would not fit in the content are left out of both. A test alert
  * is marked as one and pings exactly like a live alert.
  */
-export function renderContent(matches: readonly TrackerMatch[], test: boolean): AlertContent {
-  const asked = askedPings(matches);
+export function renderContent(
+  matches: readonly TrackerMatch[],
+  test: boolean,
+  facts: PingFacts,
+  held: readonly PingHold[] = [],
+): AlertContent {
+  const asked = askedPings(matches, facts, held);
   const lines: string[] = [];
   if (test) lines.push(TEST_NOTICE);
   let budget = DISCORD_LIMITS.content - (test ? TEST_NOTICE.length + 1 : 0);
@@ -69,8 +110,13 @@ export function renderContent(matches: readonly TrackerMatch[], test: boolean): 
     budget -= pingLength + 1;
   }
 
-  const names = trackerNamesLine(matches, budget);
-  if (names !== '') lines.push(names);
+  const names = trackerNamesLine(matches, budget - (held.length > 0 ? 300 : 0));
+  if (names !== '') {
+    lines.push(names);
+    budget -= names.length + 1;
+  }
+  const heldNote = heldLine(matches, held, budget);
+  if (heldNote !== '') lines.push(heldNote);
 
   const everyoneAllowed = asked.everyone || asked.here;
   return {

@@ -1,5 +1,6 @@
 // Public API of alert rendering: the message builder and the helpers other modules reuse.
 export { type AlertInput, renderAlert } from './alert.ts';
+export type { PingHold } from './content.ts';
 export { DEFAULT_ALERT_COLOR, embedLength, TEST_ALERT_TITLE_PREFIX, trackerColor } from './embed.ts';
 export type { SystemLookup } from './embed-fields.ts';
 export { escapeMarkdown, plainText } from './escape.ts';

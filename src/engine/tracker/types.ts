@@ -13,6 +13,16 @@ export interface TrackerPing {
  */
 export type TrackerClauses = Record<string, number | boolean | number[] | string[]>;
 
+/** One tier of pings: every condition given must hold (none given = any kill). */
+export interface PingRule {
+  /** ISK; a kill without a value never meets it. */
+  min_value?: number;
+  min_attackers?: number;
+  ping: TrackerPing;
+}
+
+export type DigestPeriod = 'daily' | 'weekly';
+
 export interface TrackerDefinition {
   version: 1;
   name: string;
@@ -24,7 +34,15 @@ export interface TrackerDefinition {
   color?: string;
   title?: string;
   ping: TrackerPing;
+  /** Ordered; the first rule a kill meets decides the pings, none met = no ping. Replaces `ping` when set. */
+  ping_rules?: PingRule[];
+  /** At most one ping per this many minutes; alerts inside it post without pinging. */
+  ping_cooldown_minutes?: number;
   ppk: boolean;
+  /** A summary of the matches posted once a day or once a week (Monday) at `digest_hour` UTC. */
+  digest?: DigestPeriod;
+  /** 0-23, UTC; 0 when absent. */
+  digest_hour?: number;
   clauses: TrackerClauses;
 }
 

@@ -5,7 +5,9 @@ import type { ClauseValue } from '../clauses/types.ts';
 import { isSnowflake, show } from '../clauses/values.ts';
 import { DISCORD_LIMITS } from '../render/limits.ts';
 import type { Universe } from '../universe/types.ts';
+import { validateDigest, validateDigestHour } from '../digest/options.ts';
 import { didYouMean } from './nearest-keys.ts';
+import { validatePingCooldown, validatePingRules } from './ping-rules.ts';
 import type { TrackerClauses, TrackerDefinition, TrackerPing } from './types.ts';
 
 export interface TrackerProblem {
@@ -40,7 +42,11 @@ const TOP_LEVEL_KEYS = [
   'color',
   'title',
   'ping',
+  'ping_rules',
+  'ping_cooldown_minutes',
   'ppk',
+  'digest',
+  'digest_hour',
   'clauses',
 ];
 const PING_KEYS = ['everyone', 'here', 'roles'];
@@ -78,6 +84,10 @@ export function validateTracker(value: unknown, options: ValidateTrackerOptions 
   const maxAge = readMaxAge(value.max_age_minutes, problem);
   const color = readColor(value.color, problem);
   const ping = validatePing(value.ping, problem);
+  const pingRules = validatePingRules(value.ping_rules, problem);
+  const pingCooldown = validatePingCooldown(value.ping_cooldown_minutes, problem);
+  const digest = validateDigest(value.digest, problem);
+  const digestHour = validateDigestHour(value.digest_hour, value.digest, problem);
   const hasOrigin = value.origin_solar_system_id !== undefined && value.origin_solar_system_id !== null;
   const clauses = validateClauses(value.clauses, hasOrigin, options, problem);
 
@@ -93,7 +103,11 @@ export function validateTracker(value: unknown, options: ValidateTrackerOptions 
     ...(color !== undefined && { color }),
     ...(title !== undefined && { title }),
     ping,
+    ...(pingRules !== undefined && { ping_rules: pingRules }),
+    ...(pingCooldown !== undefined && { ping_cooldown_minutes: pingCooldown }),
     ppk,
+    ...(digest !== undefined && { digest }),
+    ...(digestHour !== undefined && { digest_hour: digestHour }),
     clauses,
   };
   return { ok: true, tracker };

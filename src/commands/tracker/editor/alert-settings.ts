@@ -14,7 +14,9 @@ import {
 import type { TrackerRow } from '../../../db/tracker-repository.ts';
 import { escapeMarkdown } from '../../../engine/render/index.ts';
 import { noticeText } from '../../../tracker-ops/change.ts';
+import { describeDigest } from '../../../tracker-ops/digest-settings.ts';
 import { describePing } from '../../../tracker-ops/ping.ts';
+import { describePingRules } from '../../../tracker-ops/ping-rules.ts';
 import { pingWarnings } from '../bot-access.ts';
 import { editorCustomId } from './custom-ids.ts';
 
@@ -37,6 +39,16 @@ function titleText(row: TrackerRow): string {
   return title === undefined
     ? 'Their title is the default one ("Rifter destroyed in Huola").'
     : `Their title is “${escapeMarkdown(title)}”.`;
+}
+
+/** The ping rules, cooldown and digest, when set. */
+function tiersText(row: TrackerRow): string | undefined {
+  const { ping_rules: rules, ping_cooldown_minutes: cooldown } = row.definition;
+  return noticeText(
+    rules !== undefined && `Ping rules (they replace the ping above): ${describePingRules(rules)}.`,
+    cooldown !== undefined && `At most one ping every ${cooldown} min.`,
+    row.definition.digest !== undefined && `Digest: ${describeDigest(row.definition)}.`,
+  );
 }
 
 export function alertSettingsMessage(
@@ -85,12 +97,19 @@ export function alertSettingsMessage(
           label: row.definition.ppk ? 'PPK claim buttons: on' : 'PPK claim buttons: off',
           custom_id: editorCustomId('ppk', row.id),
         },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'Ping rules & digest…',
+          custom_id: editorCustomId('tiers', row.id),
+        },
       ],
     },
   ];
   const content = noticeText(
     notice,
     `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}. ${titleText(row)} ${row.definition.ppk ? 'They carry the pay-per-kill claim buttons.' : 'They carry no claim buttons.'}`,
+    tiersText(row),
     'The buttons switch @here and @everyone; the menu picks roles. Changes save at once.',
     ...pingWarnings(interaction, row.channelId, ping),
   );

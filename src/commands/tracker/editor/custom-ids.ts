@@ -24,6 +24,10 @@ export type EditorAction =
   | 'titleok'
   /** the alert settings' button: claim buttons on the alerts, on or off */
   | 'ppk'
+  /** the alert settings' button: open the ping rules, cooldown and digest modal */
+  | 'tiers'
+  /** modal submit: the ping rules, cooldown and digest */
+  | 'tiersok'
   /** button: preview over stored killmails */
   | 'preview'
   /** button: post a test alert */
@@ -46,6 +50,8 @@ const ACTIONS: ReadonlySet<string> = new Set<EditorAction>([
   'title',
   'titleok',
   'ppk',
+  'tiers',
+  'tiersok',
   'preview',
   'test',
   'del',

@@ -8,6 +8,7 @@ import { previewButton } from './handlers/preview.ts';
 import { removeConditionSelect } from './handlers/remove-condition.ts';
 import { rolePickerSelect } from './handlers/roles.ts';
 import { testPostButton } from './handlers/test-post.ts';
+import { tiersButton, tiersModalSubmit } from './handlers/tiers.ts';
 import { titleButton, titleModalSubmit } from './handlers/title.ts';
 import { toggleButton } from './handlers/toggle.ts';
 
@@ -22,6 +23,8 @@ const handlers: readonly ComponentHandler<unknown>[] = [
   ppkToggle,
   titleButton,
   titleModalSubmit,
+  tiersButton,
+  tiersModalSubmit,
   previewButton,
   testPostButton,
   deleteButton,
