@@ -186,6 +186,41 @@ export const deliveries = pgTable(
   ],
 );
 
+/** open: kept edited; closed: its final content is shown; failed: Discord refused it for good (last_error). */
+export type LiveMessageStatus = 'open' | 'closed' | 'failed';
+
+/**
+ * Messages the bot keeps edited in place (a kill's pay-per-kill roster, a fight report), one row per
+ * message: changes bump `version`, the worker renders the newest state and edits the message, at most once
+ * per interval. `message_id` is null until the worker has posted it.
+ */
+export const liveMessages = pgTable(
+  'live_messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    ref: text('ref').notNull(),
+    guildId: text('guild_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageId: text('message_id'),
+    status: text('status').$type<LiveMessageStatus>().notNull().default('open'),
+    /** Set by close(): the next edit is the last one. */
+    closing: boolean('closing').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    renderedVersion: integer('rendered_version').notNull().default(0),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull().defaultNow(),
+    lastEditedAt: timestamp('last_edited_at', { withTimezone: true }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('live_messages_kind_ref_channel_idx').on(table.kind, table.ref, table.channelId),
+    index('live_messages_due_idx').on(table.status, table.dueAt),
+  ],
+);
+
 /**
  * R2Z2 documents whose store failed the same deterministic way several times in a row: set aside so the
  * feed moves on, for an operator to look at and retry (`killtracker deadletter list|retry`).

@@ -4,6 +4,7 @@ import { DiscordAPIError, HTTPError, REST } from '@discordjs/rest';
 import {
   type APIMessage,
   type APIUser,
+  type RESTPatchAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageJSONBody,
   type RESTPostAPIChannelMessageResult,
   Routes,
@@ -31,6 +32,8 @@ export interface AlertSender {
    * Message History): the caller then posts, relying on the nonce.
    */
   findPosted?(channelId: string, query: PostedAlertQuery): Promise<string | undefined>;
+  /** Replaces a posted message's content (messages kept edited in place). */
+  edit(channelId: string, messageId: string, body: RESTPatchAPIChannelMessageJSONBody): Promise<SendResult>;
 }
 
 /** How far back a re-sent delivery looks for its alert: a busy channel's last minutes. */
@@ -104,6 +107,17 @@ export function createRestAlertSender(options: {
         const message = (await rest.post(Routes.channelMessages(channelId), {
           body: { ...body, nonce, enforce_nonce: true },
         })) as RESTPostAPIChannelMessageResult;
+        return { ok: true, messageId: message.id };
+      } catch (error) {
+        return { ok: false, failure: classifySendError(error) };
+      }
+    },
+
+    async edit(channelId, messageId, body) {
+      try {
+        const message = (await rest.patch(Routes.channelMessage(channelId, messageId), {
+          body,
+        })) as APIMessage;
         return { ok: true, messageId: message.id };
       } catch (error) {
         return { ok: false, failure: classifySendError(error) };

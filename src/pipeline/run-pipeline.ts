@@ -6,9 +6,11 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { createDeadLetterStore } from '../db/dead-letter-store.ts';
 import { createDeliveryStore, OUTBOX_NOTIFY_CHANNEL } from '../db/delivery-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
+import { createLiveMessageStore, LIVE_MESSAGES_NOTIFY_CHANNEL } from '../db/live-message-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
 import { createOutboxSignal } from '../delivery/outbox-signal.ts';
+import { createLiveMessageWorker, type LiveMessageRenderer } from '../delivery/live-messages.ts';
 import { createDeliveryWorker } from '../delivery/worker.ts';
 import { createMatcher } from '../engine/index.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
@@ -55,6 +57,8 @@ export interface PipelineOptions {
   ingest?: boolean;
   /** How often trackers and the character -> roles view are checked for changes (default 1 s). */
   trackerRefreshMs?: number;
+  /** Renderers of the messages kept edited in place, by kind (see src/delivery/live-messages.ts). */
+  liveMessageRenderers?: Readonly<Record<string, LiveMessageRenderer>>;
 }
 
 export interface RunningPipeline {
@@ -111,11 +115,31 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     wake: outbox,
   });
 
+  const liveWake = createOutboxSignal();
+  const unlistenLive = await database
+    .listen(LIVE_MESSAGES_NOTIFY_CHANNEL, () => liveWake.notify())
+    .catch((error: unknown) => {
+      log.warn(
+        { err: error },
+        "cannot LISTEN for message updates; other processes' changes wait for the poll",
+      );
+      return async () => {};
+    });
+  const liveMessages = createLiveMessageWorker({
+    store: createLiveMessageStore({ db }),
+    sender: options.sender,
+    renderers: options.liveMessageRenderers ?? {},
+    log: log.child({ component: 'live-messages' }),
+    leaseMs: settings.DELIVERY_LEASE_SECONDS * 1000,
+    wake: liveWake,
+  });
+
   let poller: R2z2Poller | undefined;
   const refreshMs = options.trackerRefreshMs ?? 1000;
   const loops: Promise<void>[] = [
     every(refreshMs, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
+    liveMessages.run(signal),
     purgeDaily({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log, signal }),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
     // Members' roles change in Discord at any time: the role clauses follow within a second.
@@ -192,6 +216,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       abort.abort();
       await Promise.allSettled(loops);
       await unlisten();
+      await unlistenLive();
     },
   };
 }

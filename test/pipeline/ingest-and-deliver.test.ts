@@ -40,6 +40,9 @@ class RecordingSender implements AlertSender {
     this.posts.push({ channelId, body, nonce });
     return { ok: true, messageId: `m${this.posts.length}` };
   }
+  async edit(_channelId: string, messageId: string): Promise<SendResult> {
+    return { ok: true, messageId };
+  }
 }
 
 const offlineEsi: EsiClient = {

@@ -192,7 +192,10 @@ describeEachDatabase('retention purge', (getDb) => {
       settings: { ...testPipelineSettings('http://127.0.0.1:9/unused'), KILLMAIL_RETENTION_DAYS: 7 },
       world: fixedWorld(await miniWorld()),
       // Nothing is delivered: these are never called.
-      sender: { send: async () => ({ ok: true, messageId: '1' }) },
+      sender: {
+        send: async () => ({ ok: true, messageId: '1' }),
+        edit: async () => ({ ok: true, messageId: '1' }),
+      },
       names: { resolve: async () => new Map() },
       log: silentLogger,
       metrics: createMetrics(),
