@@ -12,7 +12,7 @@ export {
   isNearFight,
   widenFight,
 } from './cluster.ts';
-export { type FightReportInput, fightReportEmbed, renderFightReport } from './render.ts';
+export { FIGHT_SIDE_NAMES, type FightReportInput, fightReportEmbed, renderFightReport } from './render.ts';
 export {
   FIGHT_REPORT_TOP,
   type FightKillSummary,

@@ -14,7 +14,7 @@ import type { FightParty, SideIndex } from './sides.ts';
 export const FIGHT_REPORT_COLOR = 0xe67e22;
 export const FIGHT_REPORT_CLOSED_COLOR = 0x7f8c8d;
 /** Parties named in a side's heading before "+N". */
-const SIDE_NAMES = 3;
+export const FIGHT_SIDE_NAMES = 3;
 const SIDE_LETTERS = ['A', 'B'] as const;
 
 export interface FightReportInput {
@@ -29,7 +29,9 @@ export interface FightReportInput {
 }
 
 /** Renders the fight report message (no pings: the first kill's alert pinged already). */
-export function renderFightReport(input: FightReportInput): RESTPostAPIChannelMessageJSONBody {
+export function renderFightReport(
+  input: FightReportInput,
+): Required<Pick<RESTPostAPIChannelMessageJSONBody, 'embeds' | 'allowed_mentions'>> {
   return { embeds: [fightReportEmbed(input)], allowed_mentions: { parse: [] } };
 }
 
@@ -105,7 +107,7 @@ export function fightReportEmbed(input: FightReportInput): APIEmbed {
 }
 
 function sideField(index: SideIndex, side: FightSideFigures, names: NameLookup): APIEmbedField {
-  const named = side.parties.slice(0, SIDE_NAMES).map((party) => partyName(party, names));
+  const named = side.parties.slice(0, FIGHT_SIDE_NAMES).map((party) => partyName(party, names));
   const rest = side.parties.length - named.length;
   const heading = named.length === 0 ? 'nobody identified' : named.join(', ') + (rest > 0 ? ` +${rest}` : '');
   return {

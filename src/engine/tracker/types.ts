@@ -25,6 +25,11 @@ export interface TrackerDefinition {
   title?: string;
   ping: TrackerPing;
   ppk: boolean;
+  /**
+   * Kills of one fight go into one report message edited in place (the first still posts an alert).
+   * Absent = off; written only when on.
+   */
+  fight_report?: boolean;
   clauses: TrackerClauses;
 }
 
