@@ -38,8 +38,11 @@ export interface CommitResult {
   /** False when the killmail was already stored (a replay or a duplicate in the feed). */
   stored: boolean;
   deliveriesCreated: number;
-  /** Fights the kill joined (the report is touched; no alert for those trackers) or started. */
-  fights: Array<{ trackerKey: string; fightId: number; joined: boolean }>;
+  /**
+   * With fight-report trackers among the matches: the fights the kill joined (the report is touched; no
+   * alert for those trackers) or started.
+   */
+  fights?: Array<{ trackerKey: string; fightId: number; joined: boolean }>;
 }
 
 /** Deliveries without the matches of trackers whose fight the kill joined (their report shows it). */
@@ -81,7 +84,7 @@ export function createKillmailStore({ db, fights }: { db: Database; fights?: Fig
           .onConflictDoNothing()
           .returning({ id: killmails.id });
         let deliveriesCreated = 0;
-        const fightResults: CommitResult['fights'] = [];
+        const fightResults: NonNullable<CommitResult['fights']> = [];
         if (inserted.length > 0 && fights && input.fights) {
           const kill = {
             killmailId: input.document.killmail_id,
@@ -124,7 +127,11 @@ export function createKillmailStore({ db, fights }: { db: Database; fights?: Fig
           if (deliveriesCreated > 0) await tx.execute(sql`select pg_notify(${OUTBOX_NOTIFY_CHANNEL}, '')`);
         }
         await advanceCursorWith(tx, input.sequence);
-        return { stored: inserted.length > 0, deliveriesCreated, fights: fightResults };
+        return {
+          stored: inserted.length > 0,
+          deliveriesCreated,
+          ...(input.fights ? { fights: fightResults } : {}),
+        };
       });
     },
 

@@ -49,6 +49,7 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'max-age',
       'title',
       'description',
+      'fight-report',
     ]);
   });
 
@@ -77,6 +78,7 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'set max-age': true,
       'set title': true,
       'set description': true,
+      'set fight-report': true,
       ping: true,
       preview: true,
       test: true,

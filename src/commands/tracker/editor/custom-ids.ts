@@ -22,6 +22,8 @@ export type EditorAction =
   | 'title'
   /** modal submit: the title and description */
   | 'titleok'
+  /** the alert settings' button: fight reports on or off */
+  | 'fight'
   /** button: preview over stored killmails */
   | 'preview'
   /** button: post a test alert */
@@ -43,6 +45,7 @@ const ACTIONS: ReadonlySet<string> = new Set<EditorAction>([
   'ping',
   'title',
   'titleok',
+  'fight',
   'preview',
   'test',
   'del',

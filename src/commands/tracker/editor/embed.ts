@@ -107,6 +107,12 @@ export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameL
   // Shown only when set: the editor stays short for trackers that need neither.
   if (tracker.title !== undefined)
     fields.push({ name: 'Alert title', value: truncateMarkdown(escapeMarkdown(tracker.title), MAX_FIELD) });
+  if (tracker.fight_report === true) {
+    fields.push({
+      name: 'Fight report',
+      value: 'On: a fight’s first kill is alerted, later kills update one report message',
+    });
+  }
   if (tracker.description !== undefined) {
     fields.push({
       name: 'Description',
