@@ -165,19 +165,6 @@ export function createFightStore({
         .orderBy(asc(fightKills.killTime), asc(fightKills.killmailId));
       return rows.map((row) => row.id);
     },
-
-    /** Deletes fights closed before `cutoff` with their kill lists; returns how many fights. */
-    async purgeClosedBefore(cutoff: Date): Promise<number> {
-      return db.transaction(async (tx) => {
-        const removed = await tx
-          .delete(fights)
-          .where(lte(fights.closedAt, cutoff))
-          .returning({ id: fights.id });
-        const ids = removed.map((row) => row.id);
-        if (ids.length > 0) await tx.delete(fightKills).where(inArray(fightKills.fightId, ids));
-        return ids.length;
-      });
-    },
   };
 }
 
@@ -200,6 +187,16 @@ async function addKill(tx: Transaction, fightId: number, kill: FightKill): Promi
       solarSystemId: kill.solarSystemId,
     })
     .onConflictDoNothing();
+}
+
+/** Deletes fights closed before `cutoff` with their kill lists (the retention purge); returns how many fights. */
+export async function purgeClosedFights(db: Database, cutoff: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const removed = await tx.delete(fights).where(lte(fights.closedAt, cutoff)).returning({ id: fights.id });
+    const ids = removed.map((row) => row.id);
+    if (ids.length > 0) await tx.delete(fightKills).where(inArray(fightKills.fightId, ids));
+    return ids.length;
+  });
 }
 
 export type FightStore = ReturnType<typeof createFightStore>;

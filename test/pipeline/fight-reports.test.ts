@@ -5,7 +5,7 @@ import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { createDeliveryStore } from '../../src/db/delivery-store.ts';
-import { createFightStore, FIGHT_MESSAGE_KIND } from '../../src/db/fight-store.ts';
+import { createFightStore, FIGHT_MESSAGE_KIND, purgeClosedFights } from '../../src/db/fight-store.ts';
 import { createKillmailStore } from '../../src/db/killmail-store.ts';
 import { createLiveMessageStore } from '../../src/db/live-message-store.ts';
 import { deliveries } from '../../src/db/schema.ts';
@@ -235,6 +235,12 @@ describeEachDatabase('fight reports: one message per fight, kept edited through 
     clock.now += 25 * MINUTE;
     await p.ingest(kill(3, JITA, 10));
     expect(await alertedKills()).toEqual([1, 3]);
+
+    // The retention purge removes closed fights only.
+    const trackerId = (await p.trackers.list('g'))[0]!.id;
+    expect(await purgeClosedFights(getDb().db, new Date(clock.now + 60 * MINUTE))).toBe(1);
+    const [open] = await p.fights.listByTracker(trackerId);
+    expect(await p.fights.killIds(open!.id)).toEqual([3]);
   });
 
   it('GIVEN a tracker without fight reports WHEN kills of a fight arrive THEN each is alerted and no fight is kept', async () => {
