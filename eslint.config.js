@@ -53,7 +53,7 @@ const LAYERS = {
 };
 
 /** The engine as other layers see it: everything else under src/engine is internal. */
-const ENGINE_ENTRY_POINTS = ['index', 'render/index', 'universe/index'];
+const ENGINE_ENTRY_POINTS = ['index', 'fight/index', 'render/index', 'universe/index'];
 
 /** What the pure engine may import besides itself: types of Discord's API and the schema library. */
 const ENGINE_PACKAGES = ['discord-api-types', 'zod'];

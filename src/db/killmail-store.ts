@@ -4,6 +4,7 @@ import { and, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { R2z2Document, TrackerMatch } from '../engine/index.ts';
 import type { Database } from './client.ts';
 import { OUTBOX_NOTIFY_CHANNEL } from './delivery-store.ts';
+import type { FightChooser, FightStore, FightTracker } from './fight-store.ts';
 import { deliveries, ingestCursor, killmails } from './schema.ts';
 import { recordTrackerMatches } from './tracker-repository.ts';
 
@@ -22,15 +23,40 @@ export interface CommitKillmailInput {
   /** Database ids of the trackers that matched (for "last match" in /tracker list). */
   matchedTrackerIds: number[];
   receivedAt?: Date;
+  /** Trackers with fight reports on that matched: the kill joins or starts a fight of each. */
+  fights?: FightCommit;
+}
+
+export interface FightCommit {
+  trackers: Array<FightTracker & { trackerKey: string }>;
+  choose: FightChooser;
+  /** The wall clock: when the kill joined (the quiet time counts from it). */
+  now: Date;
 }
 
 export interface CommitResult {
   /** False when the killmail was already stored (a replay or a duplicate in the feed). */
   stored: boolean;
   deliveriesCreated: number;
+  /**
+   * With fight-report trackers among the matches: the fights the kill joined (the report is touched; no
+   * alert for those trackers) or started.
+   */
+  fights?: Array<{ trackerKey: string; fightId: number; joined: boolean }>;
 }
 
-export function createKillmailStore({ db }: { db: Database }) {
+/** Deliveries without the matches of trackers whose fight the kill joined (their report shows it). */
+function withoutJoined(list: readonly NewDelivery[], joined: ReadonlySet<string>): NewDelivery[] {
+  if (joined.size === 0) return [...list];
+  return list
+    .map((delivery) => ({
+      ...delivery,
+      matches: delivery.matches.filter((match) => !joined.has(match.trackerKey)),
+    }))
+    .filter((delivery) => delivery.matches.length > 0);
+}
+
+export function createKillmailStore({ db, fights }: { db: Database; fights?: FightStore }) {
   return {
     async loadCursor(): Promise<number | null> {
       const rows = await db.select().from(ingestCursor).where(eq(ingestCursor.id, 1));
@@ -58,11 +84,36 @@ export function createKillmailStore({ db }: { db: Database }) {
           .onConflictDoNothing()
           .returning({ id: killmails.id });
         let deliveriesCreated = 0;
-        if (inserted.length > 0 && input.deliveries.length > 0) {
+        const fightResults: NonNullable<CommitResult['fights']> = [];
+        if (inserted.length > 0 && fights && input.fights) {
+          const kill = {
+            killmailId: input.document.killmail_id,
+            killTime: input.killTime,
+            solarSystemId: input.solarSystemId,
+          };
+          for (const tracker of input.fights.trackers) {
+            const recorded = await fights.recordKill(
+              tx,
+              tracker,
+              kill,
+              input.fights.choose,
+              input.fights.now,
+            );
+            fightResults.push({ trackerKey: tracker.trackerKey, ...recorded });
+          }
+        }
+        const toDeliver = withoutJoined(
+          input.deliveries,
+          new Set(fightResults.filter((fight) => fight.joined).map((fight) => fight.trackerKey)),
+        );
+        if (inserted.length > 0 && input.matchedTrackerIds.length > 0) {
+          await recordTrackerMatches(tx, input.matchedTrackerIds, input.receivedAt ?? new Date());
+        }
+        if (inserted.length > 0 && toDeliver.length > 0) {
           const created = await tx
             .insert(deliveries)
             .values(
-              input.deliveries.map((delivery) => ({
+              toDeliver.map((delivery) => ({
                 guildId: delivery.guildId,
                 channelId: delivery.channelId,
                 killmailId: input.document.killmail_id,
@@ -72,12 +123,15 @@ export function createKillmailStore({ db }: { db: Database }) {
             .onConflictDoNothing()
             .returning({ id: deliveries.id });
           deliveriesCreated = created.length;
-          await recordTrackerMatches(tx, input.matchedTrackerIds, input.receivedAt ?? new Date());
           // Delivered on commit: delivery workers in other processes wake up instead of polling.
           if (deliveriesCreated > 0) await tx.execute(sql`select pg_notify(${OUTBOX_NOTIFY_CHANNEL}, '')`);
         }
         await advanceCursorWith(tx, input.sequence);
-        return { stored: inserted.length > 0, deliveriesCreated };
+        return {
+          stored: inserted.length > 0,
+          deliveriesCreated,
+          ...(input.fights ? { fights: fightResults } : {}),
+        };
       });
     },
 

@@ -1,6 +1,7 @@
 // Public API of the engine: killmail parsing and normalization, the clause registry and its value kinds,
 // tracker validation and compilation, the matcher, fleet detection, and number formatting as players read
-// it. The map and the item catalog are in ./universe/index.ts, alert rendering in ./render/index.ts.
+// it. The map and the item catalog are in ./universe/index.ts, alert rendering in ./render/index.ts, fight
+// reports in ./fight/index.ts.
 
 export type { ItemCatalog } from './catalog.ts';
 export { type DescribeOptions, describeClause, describeTracker, setsCondition } from './clauses/describe.ts';

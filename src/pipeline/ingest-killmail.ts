@@ -3,10 +3,12 @@
 // whose store keeps failing the same deterministic way is set aside as a dead letter so the feed moves on.
 import type { DeadLetterStore } from '../db/dead-letter-store.ts';
 import { describeFailure, isDeterministicFailure } from '../db/errors.ts';
-import type { KillmailStore, NewDelivery } from '../db/killmail-store.ts';
+import type { FightCommit, KillmailStore, NewDelivery } from '../db/killmail-store.ts';
+import { DEFAULT_FIGHT_RULE, findFight, type FightRule } from '../engine/fight/index.ts';
 import type { ItemCatalog, Universe } from '../engine/universe/index.ts';
 import {
   type CharacterRoleLinks,
+  type Killmail,
   normalizeKillmail,
   parseKillmailDocument,
   type TrackerMatch,
@@ -33,6 +35,8 @@ export interface KillmailIngestorOptions {
   /** Called once a killmail's deliveries are committed: wakes the delivery worker. */
   onDeliveriesCreated?: () => void;
   now?: () => number;
+  /** How kills are grouped into fights for trackers with fight reports on. */
+  fightRule?: FightRule;
 }
 
 /** What storing one document came to. */
@@ -73,6 +77,28 @@ export function deliveriesFor(matches: readonly TrackerMatch[], sync: TrackerSyn
   return [...byChannel.values()];
 }
 
+/**
+ * The trackers with fight reports on among the matches, and how the kill picks its fight: the store
+ * applies it to each tracker's open fights inside the transaction that stores the kill.
+ */
+export function fightsFor(
+  killmail: Killmail,
+  matches: readonly TrackerMatch[],
+  sync: TrackerSync,
+  universe: Universe,
+  rule: FightRule,
+  now: number,
+): FightCommit | undefined {
+  const trackers = matches.flatMap((match) => {
+    if (match.tracker.fight_report !== true) return [];
+    const route = sync.route(match.trackerKey);
+    return route ? [{ trackerKey: match.trackerKey, ...route }] : [];
+  });
+  if (trackers.length === 0) return undefined;
+  const kill = { time: killmail.time, solarSystemId: killmail.solarSystemId };
+  return { trackers, choose: (open) => findFight(open, kill, universe, rule), now: new Date(now) };
+}
+
 interface FailureStreak {
   sequence: number;
   republished: boolean;
@@ -110,6 +136,14 @@ export function createKillmailIngestor(options: KillmailIngestorOptions) {
     });
     metrics?.matchSeconds.observe((performance.now() - started) / 1000);
     const deliveries = deliveriesFor(matches, sync);
+    const fights = fightsFor(
+      killmail,
+      matches,
+      sync,
+      universe,
+      options.fightRule ?? DEFAULT_FIGHT_RULE,
+      now(),
+    );
     const result = await store.commitKillmail({
       sequence: item.sequence,
       document,
@@ -117,6 +151,7 @@ export function createKillmailIngestor(options: KillmailIngestorOptions) {
       solarSystemId: killmail.solarSystemId,
       deliveries,
       matchedTrackerIds: matches.flatMap((match) => sync.route(match.trackerKey)?.trackerId ?? []),
+      ...(fights ? { fights } : {}),
     });
     if (result.deliveriesCreated > 0) options.onDeliveriesCreated?.();
     metrics?.sequence.set(item.sequence);

@@ -1,10 +1,12 @@
 // The daily clean-up: killmails past KILLMAIL_RETENTION_DAYS go with their deliveries (an alert tried and
-// still not posted by then has failed for good) and with dead letters nobody retried; names no alert asked
-// for in 30 days leave the cache. Nothing a guild or a hostile feed sends grows the database without bound,
-// unless the operator keeps killmails forever (KILLMAIL_RETENTION_DAYS=0) to analyse their history.
+// still not posted by then has failed for good), with dead letters nobody retried and with fights closed
+// before then (their kill lists too); names no alert asked for in 30 days leave the cache. Nothing a guild
+// or a hostile feed sends grows the database without bound, unless the operator keeps killmails forever
+// (KILLMAIL_RETENTION_DAYS=0) to analyse their history.
 import { type Clock, systemClock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { createDeadLetterStore } from '../db/dead-letter-store.ts';
+import { purgeClosedFights } from '../db/fight-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createNameRepository } from '../db/name-repository.ts';
 import type { Logger } from '../log.ts';
@@ -44,10 +46,11 @@ export async function purgeExpired(options: {
   const cutoff = new Date(now - options.retentionDays * DAY_MS);
   const removed = await createKillmailStore({ db }).purgeReceivedBefore(cutoff);
   const deadLetters = await createDeadLetterStore({ db }).purgeFailedBefore(cutoff);
+  const fights = await purgeClosedFights(db, cutoff);
   const report = { ...removed, deadLetters, names };
   log.info(
-    { ...report, cutoff },
-    'purged killmails, deliveries and dead letters past the retention window, and names unused for 30 days',
+    { ...report, fights, cutoff },
+    'purged killmails, deliveries, dead letters and closed fights past the retention window, and names unused for 30 days',
   );
   if (removed.undelivered > 0) {
     log.warn(

@@ -1,5 +1,6 @@
 // The running pipeline of one process: tracker sync, the R2Z2 poller (only in the elected process),
-// the delivery worker and the daily retention purge. Everything stops on one abort.
+// the delivery worker, the live-message worker (fight reports among them), the closing of quiet fights and
+// the daily retention purge. Everything stops on one abort.
 import { pause } from '../clock.ts';
 import { userAgent } from '../config/user-agent.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -7,14 +8,17 @@ import { createDeadLetterStore } from '../db/dead-letter-store.ts';
 import { createDeliveryStore, OUTBOX_NOTIFY_CHANNEL } from '../db/delivery-store.ts';
 import { createDigestRunStore } from '../db/digest-run-store.ts';
 import { createKillmailHistory } from '../db/killmail-history.ts';
+import { createFightStore, FIGHT_MESSAGE_KIND } from '../db/fight-store.ts';
 import { createKillmailStore } from '../db/killmail-store.ts';
 import { createLiveMessageStore, LIVE_MESSAGES_NOTIFY_CHANNEL } from '../db/live-message-store.ts';
 import { createPingCooldownStore } from '../db/ping-cooldown-store.ts';
 import { createTrackerRepository } from '../db/tracker-repository.ts';
 import type { AlertSender } from '../delivery/discord-sender.ts';
+import { createFightReportRenderer } from '../delivery/fight-report.ts';
 import { createOutboxSignal } from '../delivery/outbox-signal.ts';
 import { createLiveMessageWorker, type LiveMessageRenderer } from '../delivery/live-messages.ts';
 import { createDeliveryWorker, type DeliveryWorkerOptions } from '../delivery/worker.ts';
+import type { FightRule } from '../engine/fight/index.ts';
 import { createMatcher } from '../engine/index.ts';
 import type { NameResolver } from '../ingest/esi/name-resolver.ts';
 import { createR2z2Poller } from '../ingest/r2z2/poller.ts';
@@ -65,6 +69,10 @@ export interface PipelineOptions {
   liveMessageRenderers?: Readonly<Record<string, LiveMessageRenderer>>;
   /** Told about every alert posted (see DeliveryWorkerOptions.onAlertPosted). */
   onAlertPosted?: DeliveryWorkerOptions['onAlertPosted'];
+  /** How kills are grouped into fights and when a fight closes (default DEFAULT_FIGHT_RULE). */
+  fightRule?: FightRule;
+  /** How often quiet fights are looked for and closed (default 1 minute). */
+  fightCloseIntervalMs?: number;
 }
 
 export interface RunningPipeline {
@@ -84,7 +92,13 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
   const abort = new AbortController();
   const signal = abort.signal;
   const trackers = createTrackerRepository({ db });
-  const killmails = createKillmailStore({ db });
+  const liveMessageStore = createLiveMessageStore({ db });
+  const fights = createFightStore({
+    db,
+    liveMessages: liveMessageStore,
+    ...(options.fightRule ? { rule: options.fightRule } : {}),
+  });
+  const killmails = createKillmailStore({ db, fights });
   const deliveries = createDeliveryStore({ db });
   const deadLetters = createDeadLetterStore({ db });
 
@@ -134,9 +148,17 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       return async () => {};
     });
   const liveMessages = createLiveMessageWorker({
-    store: createLiveMessageStore({ db }),
+    store: liveMessageStore,
     sender: options.sender,
-    renderers: options.liveMessageRenderers ?? {},
+    renderers: {
+      [FIGHT_MESSAGE_KIND]: createFightReportRenderer({
+        fights,
+        trackers,
+        names: options.names,
+        world: () => world.current(),
+      }),
+      ...options.liveMessageRenderers,
+    },
     log: log.child({ component: 'live-messages' }),
     leaseMs: settings.DELIVERY_LEASE_SECONDS * 1000,
     wake: liveWake,
@@ -158,6 +180,13 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     every(refreshMs, signal, () => sync.refresh(), log, 'tracker refresh'),
     worker.run(signal),
     liveMessages.run(signal),
+    every(
+      options.fightCloseIntervalMs ?? 60_000,
+      signal,
+      () => fights.closeQuiet(new Date()),
+      log,
+      'closing quiet fights',
+    ),
     purgeDaily({ db, retentionDays: settings.KILLMAIL_RETENTION_DAYS, log, signal }),
     every(60_000, signal, reloadWorld, log, 'static data reload', false),
     every(60_000, signal, () => digests.runOnce(), log, 'digests'),
@@ -191,6 +220,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       linksFor: links.linksFor,
       deadLetters,
       onDeliveriesCreated: () => outbox.notify(),
+      fightRule: fights.rule,
       ...(settings.DEAD_LETTER_AFTER_FAILURES
         ? { deadLetterAfter: settings.DEAD_LETTER_AFTER_FAILURES }
         : {}),

@@ -54,6 +54,7 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'ping-rules',
       'ping-cooldown',
       'digest',
+      'fight-report',
     ]);
   });
 
@@ -86,6 +87,7 @@ describeEachDatabase('/tracker: create, list, enable, rename, clone, delete', (g
       'set ping-rules': true,
       'set ping-cooldown': true,
       'set digest': true,
+      'set fight-report': true,
       ping: true,
       preview: true,
       test: true,

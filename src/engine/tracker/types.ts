@@ -43,6 +43,11 @@ export interface TrackerDefinition {
   digest?: DigestPeriod;
   /** 0-23, UTC; 0 when absent. */
   digest_hour?: number;
+  /**
+   * Kills of one fight go into one report message edited in place (the first still posts an alert).
+   * Absent = off; written only when on.
+   */
+  fight_report?: boolean;
   clauses: TrackerClauses;
 }
 

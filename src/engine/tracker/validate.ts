@@ -47,12 +47,13 @@ const TOP_LEVEL_KEYS = [
   'ppk',
   'digest',
   'digest_hour',
+  'fight_report',
   'clauses',
 ];
 const PING_KEYS = ['everyone', 'here', 'roles'];
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
-/** Validates one tracker object; defaults: enabled true, no ping, ppk false, no clauses. */
+/** Validates one tracker object; defaults: enabled true, no ping, ppk false, no fight report, no clauses. */
 export function validateTracker(value: unknown, options: ValidateTrackerOptions = {}): TrackerValidation {
   if (!isRecord(value)) {
     return {
@@ -80,6 +81,7 @@ export function validateTracker(value: unknown, options: ValidateTrackerOptions 
   const title = readText(value, 'title', DISCORD_LIMITS.title, problem);
   const enabled = readFlag(value, 'enabled', true, problem);
   const ppk = readFlag(value, 'ppk', false, problem);
+  const fightReport = readFlag(value, 'fight_report', false, problem);
   const origin = readOrigin(value.origin_solar_system_id, options, problem);
   const maxAge = readMaxAge(value.max_age_minutes, problem);
   const color = readColor(value.color, problem);
@@ -108,6 +110,7 @@ export function validateTracker(value: unknown, options: ValidateTrackerOptions 
     ppk,
     ...(digest !== undefined && { digest }),
     ...(digestHour !== undefined && { digest_hour: digestHour }),
+    ...(fightReport && { fight_report: true }),
     clauses,
   };
   return { ok: true, tracker };

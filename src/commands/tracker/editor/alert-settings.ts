@@ -1,8 +1,8 @@
 // The alert settings, opened by the editor's "Pings & title…" button as an ephemeral message: buttons
 // switch @here and @everyone, "No pings" clears them, a role select picks the roles, and "Title &
-// description…" opens a form for the alert title and the tracker's description, and "PPK claim buttons" switches
-// the pay-per-kill claim buttons on the alerts. Warnings say when a ping
-// would not notify anyone.
+// description…" opens a form for the alert title and the tracker's description, "PPK claim buttons" switches
+// the pay-per-kill claim buttons on the alerts, "Ping rules & digest…" opens the tiered pings, cooldown and
+// digest form, and "Fight report" switches fight reports. Warnings say when a ping would not notify anyone.
 import type { BaseInteraction } from 'discord.js';
 import {
   type APIActionRowComponent,
@@ -31,6 +31,17 @@ function pingButton(row: TrackerRow, arg: PingChoice, label: string, active: boo
     style: active ? (ButtonStyle.Success as const) : (ButtonStyle.Secondary as const),
     label,
     custom_id: editorCustomId('ping', row.id, arg),
+  };
+}
+
+/** Fight reports on (green) or off: one report per fight, edited in place, after the first kill's alert. */
+function fightReportButton(row: TrackerRow) {
+  const on = row.definition.fight_report === true;
+  return {
+    type: ComponentType.Button as const,
+    style: on ? (ButtonStyle.Success as const) : (ButtonStyle.Secondary as const),
+    label: on ? 'Fight report: on' : 'Fight report: off',
+    custom_id: editorCustomId('fight', row.id),
   };
 }
 
@@ -103,6 +114,7 @@ export function alertSettingsMessage(
           label: 'Ping rules & digest…',
           custom_id: editorCustomId('tiers', row.id),
         },
+        fightReportButton(row),
       ],
     },
   ];
@@ -111,6 +123,7 @@ export function alertSettingsMessage(
     `Alerts of **${escapeMarkdown(row.name)}** ping ${describePing(ping)}. ${titleText(row)} ${row.definition.ppk ? 'They carry the pay-per-kill claim buttons.' : 'They carry no claim buttons.'}`,
     tiersText(row),
     'The buttons switch @here and @everyone; the menu picks roles. Changes save at once.',
+    'Fight report: the first kill of a fight is alerted, later kills update one report message.',
     ...pingWarnings(interaction, row.channelId, ping),
   );
   return { content: content ?? '', embeds: [], components, allowedMentions: { parse: [] } };

@@ -28,6 +28,8 @@ export type EditorAction =
   | 'tiers'
   /** modal submit: the ping rules, cooldown and digest */
   | 'tiersok'
+  /** the alert settings' button: fight reports on or off */
+  | 'fight'
   /** button: preview over stored killmails */
   | 'preview'
   /** button: post a test alert */
@@ -52,6 +54,7 @@ const ACTIONS: ReadonlySet<string> = new Set<EditorAction>([
   'ppk',
   'tiers',
   'tiersok',
+  'fight',
   'preview',
   'test',
   'del',

@@ -109,6 +109,12 @@ export function editorEmbed(row: TrackerRow, ctx: BotContext, names: ClauseNameL
     fields.push({ name: 'Pay-per-kill', value: 'Alerts carry the claim buttons', inline: true });
   if (tracker.title !== undefined)
     fields.push({ name: 'Alert title', value: truncateMarkdown(escapeMarkdown(tracker.title), MAX_FIELD) });
+  if (tracker.fight_report === true) {
+    fields.push({
+      name: 'Fight report',
+      value: 'On: a fight’s first kill is alerted, later kills update one report message',
+    });
+  }
   if (tracker.description !== undefined) {
     fields.push({
       name: 'Description',

@@ -3,6 +3,7 @@ import type { ComponentHandler } from '../../contract.ts';
 import { addConditionSelect } from './handlers/add-condition.ts';
 import { clauseValueModalSubmit } from './handlers/clause-value.ts';
 import { deleteButton, deleteCancelledButton, deleteConfirmedButton } from './handlers/delete.ts';
+import { fightReportButton } from './handlers/fight-report.ts';
 import { pingChoice, pingsButton, ppkToggle } from './handlers/pings.ts';
 import { previewButton } from './handlers/preview.ts';
 import { removeConditionSelect } from './handlers/remove-condition.ts';
@@ -25,6 +26,7 @@ const handlers: readonly ComponentHandler<unknown>[] = [
   titleModalSubmit,
   tiersButton,
   tiersModalSubmit,
+  fightReportButton,
   previewButton,
   testPostButton,
   deleteButton,
