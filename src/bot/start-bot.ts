@@ -1,6 +1,7 @@
 // The gateway side: log in with the Guilds intent (and Guild Members, for members' live roles, when
-// Discord grants it), register the slash commands (globally, or to DEV_GUILD_ID for instant updates
-// while developing) and hand every interaction to the router.
+// Discord grants it) on this process's shards, register the slash commands (globally, or to DEV_GUILD_ID
+// for instant updates while developing) from the process serving shard 0, and hand every interaction to
+// the router.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { GatewayCloseCodes, Routes } from 'discord-api-types/v10';
@@ -9,8 +10,16 @@ import type { Logger } from '../log.ts';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.ts';
 import { GUILD_MEMBERS_INTENT_HELP, type MemberRolesOptions, watchMemberRoles } from './member-roles.ts';
 
+/** The gateway shards this process serves, out of all the bot's shards over every process. */
+export interface GatewayShards {
+  ids: readonly number[];
+  count: number;
+}
+
 interface BotOptions {
   token: string;
+  /** Unset: Discord's recommended number of shards (GET /gateway/bot), all served here. */
+  shards?: GatewayShards | undefined;
   apiUrl: string;
   devGuildId?: string | undefined;
   commands: readonly SlashCommand[];
@@ -44,8 +53,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     memberEvents = false;
     client = await logIn(options, router, false);
   }
+  // One process registers the commands: the one serving shard 0 (every bot has a shard 0).
+  const registers = client.ws.shards.has(0);
   try {
-    await registerCommands(client, options);
+    if (registers) await registerCommands(client, options);
+    else log.info('slash commands are registered by the process serving shard 0');
   } catch (error) {
     // A connected client would keep the process alive after start-up has failed.
     await client.destroy();
@@ -57,7 +69,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
   }
   log.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, memberEvents },
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: [...client.ws.shards.keys()],
+      shardCount: client.options.shardCount,
+      memberEvents,
+    },
     'logged in to Discord',
   );
   const watch = options.memberRoles
@@ -80,6 +98,9 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
       ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers]
       : [GatewayIntentBits.Guilds],
     rest: { api: options.apiUrl },
+    ...(options.shards
+      ? { shards: [...options.shards.ids], shardCount: options.shards.count }
+      : { shards: 'auto' as const }),
     // Member events fill discord.js's member cache; the roles the bot needs are in the database.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -107,6 +107,13 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
       token,
       apiUrl: env.DISCORD_API_URL,
       devGuildId: env.DEV_GUILD_ID,
+      shards:
+        env.SHARD_COUNT === undefined
+          ? undefined
+          : {
+              count: env.SHARD_COUNT,
+              ids: env.SHARD_IDS ?? Array.from({ length: env.SHARD_COUNT }, (_, id) => id),
+            },
       commands: SLASH_COMMANDS,
       components: COMPONENT_HANDLERS,
       ctx: createBotContext({
