@@ -40,6 +40,20 @@ export interface RunningBot {
 /** Discord closed the gateway with 4014: a privileged intent is not switched on for this bot. */
 class DisallowedIntentsError extends Error {}
 
+/** Gateway close codes that no reconnect can fix, with what the operator should change. */
+const SHARD_SETTINGS_REFUSED: ReadonlyMap<number, string> = new Map([
+  [
+    GatewayCloseCodes.ShardingRequired,
+    'Discord requires more gateway shards for the number of servers this bot is in (close code 4011): ' +
+      "raise SHARD_COUNT, or unset SHARD_COUNT and SHARD_IDS to use Discord's recommended count.",
+  ],
+  [
+    GatewayCloseCodes.InvalidShard,
+    'Discord refused the gateway shard settings (close code 4010): SHARD_IDS must name shards from 0 to ' +
+      'SHARD_COUNT - 1, and every process of the bot must use the same SHARD_COUNT.',
+  ],
+]);
+
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
   const router = createInteractionRouter(options.commands, options.components, options.ctx);
@@ -111,17 +125,24 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
     void router.handle(interaction);
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
-  // Discord refuses a privileged intent by closing the gateway (4014): stop waiting for ready at once.
+  // Discord refuses a privileged intent (4014) or the shard settings (4010, 4011) by closing the gateway:
+  // stop waiting for ready at once.
   let refuse: (error: Error) => void = () => undefined;
   const refused = new Promise<never>((_resolve, reject) => {
     refuse = reject;
   });
   refused.catch(() => undefined);
   let disallowedIntents = false;
+  let shardSettingsRefused: string | undefined;
   client.on(Events.ShardDisconnect, (event, shard) => {
     if (event.code === GatewayCloseCodes.DisallowedIntents) {
       disallowedIntents = true;
       refuse(new DisallowedIntentsError());
+    }
+    const refusal = SHARD_SETTINGS_REFUSED.get(event.code);
+    if (refusal !== undefined) {
+      shardSettingsRefused = refusal;
+      refuse(new Error(refusal));
     }
     log.warn({ code: event.code, shard }, 'gateway disconnected');
   });
@@ -138,6 +159,7 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
   } catch (error) {
     await client.destroy();
     if (disallowedIntents) throw new DisallowedIntentsError();
+    if (shardSettingsRefused !== undefined) throw new Error(shardSettingsRefused);
     throw new Error(
       `Could not log in to Discord: ${error instanceof Error ? error.message : String(error)}. Check DISCORD_TOKEN.`,
     );

@@ -119,7 +119,7 @@ describeEachDatabase('gateway shards', (getDb) => {
     expect(shardOfGuild('175928847299117063', 3)).toBe(2);
   });
 
-  it('GIVEN two clients serving shard 0 and shard 1 of 2 THEN each holds its own guilds, only the first registers commands, and a command is answered by the client of its guild', async () => {
+  it('GIVEN two clients serving shard 0 and shard 1 of 2 THEN each holds its own guilds (also one joining later and after a resume), only the first registers commands, and a command is answered by the client of its guild', async () => {
     const first = await start({ ids: [0], count: 2 });
     const second = await start({ ids: [1], count: 2 });
     expect(fake.connectedShards.sort()).toEqual([
@@ -158,6 +158,35 @@ describeEachDatabase('gateway shards', (getDb) => {
     expect(seenBySecond).toEqual([guildOnShard[1]]);
     expect(seenByFirst).toEqual([guildOnShard[0]]);
 
+    // A server joining later arrives over its own shard only.
+    const joiningId = snowflakeOnShard(1, 2);
+    const joinedSecond = new Promise<void>((resolve) =>
+      second.client.on(Events.GuildCreate, (guild) => {
+        if (guild.id === joiningId) resolve();
+      }),
+    );
+    fake.addGuild({ id: joiningId, name: 'Joins on shard 1' });
+    await joinedSecond;
+    expect(first.client.guilds.cache.has(joiningId)).toBe(false);
+
+    // After a network blip both clients resume, each on its own shard.
+    const resumesBefore = fake.gatewayPayloads.filter((payload) => payload.op === 6).length;
+    fake.disconnectGateway();
+    await fake.waitFor(
+      () =>
+        fake.gatewayPayloads.filter((payload) => payload.op === 6).length >= resumesBefore + 2 &&
+        fake.connectedSessions === 2,
+      { description: 'both clients resumed' },
+    );
+    await fake.dispatchInteraction(
+      chatInputInteraction(fake, asAdmin(guildOnShard[1]), {
+        name: 'tracker',
+        options: [option.subcommand('list')],
+      }),
+    );
+    expect(seenBySecond).toEqual([guildOnShard[1], guildOnShard[1]]);
+    expect(seenByFirst).toEqual([guildOnShard[0]]);
+
     await second.stop();
     await first.stop();
     bots.length = 0;
@@ -167,7 +196,34 @@ describeEachDatabase('gateway shards', (getDb) => {
     const registeredBefore = commandRegistrations();
     const bot = await start(undefined);
     expect([...bot.client.ws.shards.keys()].sort()).toEqual([0, 1]);
-    expect([...bot.client.guilds.cache.keys()].sort()).toEqual([...guildOnShard].sort());
+    expect([...bot.client.guilds.cache.keys()].sort()).toEqual([...fake.guilds.keys()].sort());
     expect(commandRegistrations()).toBe(registeredBefore + 1);
   });
+
+  it.each([
+    [{ ids: [0], count: 1 }, /raise SHARD_COUNT/],
+    [{ ids: [3], count: 2 }, /SHARD_IDS must name shards from 0 to SHARD_COUNT - 1/],
+  ])(
+    'GIVEN shard settings Discord refuses (%j) THEN start-up fails at once saying which setting to change',
+    async (shards, message) => {
+      const strict = await FakeDiscord.start({ shards: 2, requiredShards: 2 });
+      try {
+        await expect(
+          startBot({
+            token: strict.token,
+            apiUrl: strict.api,
+            shards,
+            commands: SLASH_COMMANDS,
+            components: COMPONENT_HANDLERS,
+            ctx,
+            log: silentLogger,
+            readyTimeoutMs: 20_000,
+          }),
+        ).rejects.toThrow(message);
+        expect(strict.connectedSessions).toBe(0);
+      } finally {
+        await strict.stop();
+      }
+    },
+  );
 });

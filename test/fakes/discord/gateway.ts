@@ -28,6 +28,8 @@ export interface GatewayHost {
   onIdentified(): void;
   /** Privileged intents this bot may not use: IDENTIFY asking for one is closed with 4014. */
   refusedIntents(): number;
+  /** The fewest shards Discord accepts for this bot: IDENTIFY with a smaller count is closed with 4011. */
+  requiredShards(): number;
   /** The answer to REQUEST_GUILD_MEMBERS (op 8), or undefined for an unknown guild. */
   membersChunk(request: GatewayRequestGuildMembersData): GatewayGuildMembersChunkDispatchData | undefined;
 }
@@ -156,6 +158,10 @@ export class FakeGateway {
         const [shardId, shardCount] = payload.d.shard ?? [0, 1];
         if (!Number.isInteger(shardCount) || shardCount < 1 || shardId < 0 || shardId >= shardCount) {
           session.socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+          return;
+        }
+        if (shardCount < this.host.requiredShards()) {
+          session.socket.close(GatewayCloseCodes.ShardingRequired, 'Sharding required.');
           return;
         }
         session.identified = true;

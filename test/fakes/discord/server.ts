@@ -37,6 +37,8 @@ export interface FakeDiscordOptions {
   refusedIntents?: number;
   /** The shard count GET /gateway/bot recommends (default 1); sessions may identify with any count. */
   shards?: number;
+  /** The fewest shards the fake accepts (default 1): IDENTIFY with fewer is closed with 4011. */
+  requiredShards?: number;
 }
 
 /** One REST call as the fake saw it. */
@@ -156,6 +158,7 @@ export class FakeDiscord {
       },
       onIdentified: () => this.changed(),
       refusedIntents: () => options.refusedIntents ?? 0,
+      requiredShards: () => options.requiredShards ?? 1,
       membersChunk: (request) => {
         const guild = this.guilds.get(request.guild_id);
         return guild && membersChunk(guild, request);
