@@ -103,6 +103,9 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
           log: log.child({ component: 'sso' }),
         }),
     });
+    // discord.js reads SHARD_COUNT from the environment when given no count: a blank one (unset for us)
+    // would read as 0 shards.
+    if (env.SHARD_COUNT === undefined) delete process.env.SHARD_COUNT;
     const bot = await startBot({
       token,
       apiUrl: env.DISCORD_API_URL,
