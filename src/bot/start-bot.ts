@@ -1,6 +1,7 @@
 // The gateway side: log in with the Guilds intent (and Guild Members, for members' live roles, when
-// Discord grants it), register the slash and message commands (globally, or to DEV_GUILD_ID for instant updates
-// while developing) and hand every interaction to the router.
+// Discord grants it) on this process's shards, register the slash and message commands (globally, or to
+// DEV_GUILD_ID for instant updates while developing) from the process serving shard 0, and hand every
+// interaction to the router.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import { GatewayCloseCodes, Routes } from 'discord-api-types/v10';
@@ -9,8 +10,16 @@ import type { Logger } from '../log.ts';
 import { createInteractionRouter, type InteractionRouter } from './interaction-router.ts';
 import { GUILD_MEMBERS_INTENT_HELP, type MemberRolesOptions, watchMemberRoles } from './member-roles.ts';
 
+/** The gateway shards this process serves, out of all the bot's shards over every process. */
+export interface GatewayShards {
+  ids: readonly number[];
+  count: number;
+}
+
 interface BotOptions {
   token: string;
+  /** Unset: Discord's recommended number of shards (GET /gateway/bot), all served here. */
+  shards?: GatewayShards | undefined;
   apiUrl: string;
   devGuildId?: string | undefined;
   commands: readonly SlashCommand[];
@@ -33,6 +42,20 @@ export interface RunningBot {
 /** Discord closed the gateway with 4014: a privileged intent is not switched on for this bot. */
 class DisallowedIntentsError extends Error {}
 
+/** Gateway close codes that no reconnect can fix, with what the operator should change. */
+const SHARD_SETTINGS_REFUSED: ReadonlyMap<number, string> = new Map([
+  [
+    GatewayCloseCodes.ShardingRequired,
+    'Discord requires more gateway shards for the number of servers this bot is in (close code 4011): ' +
+      "raise SHARD_COUNT, or unset SHARD_COUNT and SHARD_IDS to use Discord's recommended count.",
+  ],
+  [
+    GatewayCloseCodes.InvalidShard,
+    'Discord refused the gateway shard settings (close code 4010): SHARD_IDS must name shards from 0 to ' +
+      'SHARD_COUNT - 1, and every process of the bot must use the same SHARD_COUNT.',
+  ],
+]);
+
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { log } = options;
   const router = createInteractionRouter(
@@ -51,8 +74,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     memberEvents = false;
     client = await logIn(options, router, false);
   }
+  // One process registers the commands: the one serving shard 0 (every bot has a shard 0).
+  const registers = client.ws.shards.has(0);
   try {
-    await registerCommands(client, options);
+    if (registers) await registerCommands(client, options);
+    else log.info('slash commands are registered by the process serving shard 0');
   } catch (error) {
     // A connected client would keep the process alive after start-up has failed.
     await client.destroy();
@@ -64,7 +90,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     );
   }
   log.info(
-    { user: client.user?.tag, guilds: client.guilds.cache.size, memberEvents },
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: [...client.ws.shards.keys()],
+      shardCount: client.options.shardCount,
+      memberEvents,
+    },
     'logged in to Discord',
   );
   const watch = options.memberRoles
@@ -87,6 +119,9 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
       ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers]
       : [GatewayIntentBits.Guilds],
     rest: { api: options.apiUrl },
+    ...(options.shards
+      ? { shards: [...options.shards.ids], shardCount: options.shards.count }
+      : { shards: 'auto' as const }),
     // Member events fill discord.js's member cache; the roles the bot needs are in the database.
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
@@ -97,17 +132,24 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
     void router.handle(interaction);
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
-  // Discord refuses a privileged intent by closing the gateway (4014): stop waiting for ready at once.
+  // Discord refuses a privileged intent (4014) or the shard settings (4010, 4011) by closing the gateway:
+  // stop waiting for ready at once.
   let refuse: (error: Error) => void = () => undefined;
   const refused = new Promise<never>((_resolve, reject) => {
     refuse = reject;
   });
   refused.catch(() => undefined);
   let disallowedIntents = false;
+  let shardSettingsRefused: string | undefined;
   client.on(Events.ShardDisconnect, (event, shard) => {
     if (event.code === GatewayCloseCodes.DisallowedIntents) {
       disallowedIntents = true;
       refuse(new DisallowedIntentsError());
+    }
+    const refusal = SHARD_SETTINGS_REFUSED.get(event.code);
+    if (refusal !== undefined) {
+      shardSettingsRefused = refusal;
+      refuse(new Error(refusal));
     }
     log.warn({ code: event.code, shard }, 'gateway disconnected');
   });
@@ -124,6 +166,7 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
   } catch (error) {
     await client.destroy();
     if (disallowedIntents) throw new DisallowedIntentsError();
+    if (shardSettingsRefused !== undefined) throw new Error(shardSettingsRefused);
     throw new Error(
       `Could not log in to Discord: ${error instanceof Error ? error.message : String(error)}. Check DISCORD_TOKEN.`,
     );

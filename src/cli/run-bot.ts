@@ -126,10 +126,20 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
           log: log.child({ component: 'sso' }),
         }),
     });
+    // discord.js reads SHARD_COUNT from the environment when given no count: a blank one (unset for us)
+    // would read as 0 shards.
+    if (env.SHARD_COUNT === undefined) delete process.env.SHARD_COUNT;
     const bot = await startBot({
       token,
       apiUrl: env.DISCORD_API_URL,
       devGuildId: env.DEV_GUILD_ID,
+      shards:
+        env.SHARD_COUNT === undefined
+          ? undefined
+          : {
+              count: env.SHARD_COUNT,
+              ids: env.SHARD_IDS ?? Array.from({ length: env.SHARD_COUNT }, (_, id) => id),
+            },
       commands: SLASH_COMMANDS,
       messageCommands: MESSAGE_COMMANDS,
       components: COMPONENT_HANDLERS,

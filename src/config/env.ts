@@ -58,6 +58,33 @@ const optionalPort = z
     error: 'must be a TCP port between 1 and 65535',
   });
 
+/** Far above what any bot needs (Discord recommends one shard per ~1,000 guilds). */
+const MAX_SHARD_ID = 65_535;
+
+/** `0,1,4-7`: shard ids and inclusive ranges, separated by commas. */
+const shardIdList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === '') return undefined;
+    const ids = new Set<number>();
+    for (const part of value.split(',').map((item) => item.trim())) {
+      const range = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+      const first = Number(range?.[1]);
+      const last = range?.[2] === undefined ? first : Number(range[2]);
+      if (!range || last < first || last > MAX_SHARD_ID) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${part}" is not a shard id or a range of them (ids from 0, e.g. 0,1 or 4-7)`,
+        });
+        return z.NEVER;
+      }
+      for (let id = first; id <= last; id++) ids.add(id);
+    }
+    return [...ids].sort((a, b) => a - b);
+  });
+
 const variables = z.object({
   DISCORD_TOKEN: optionalString,
   DEV_GUILD_ID: optionalString.refine((value) => value === undefined || /^\d{17,20}$/.test(value), {
@@ -107,12 +134,25 @@ const variables = z.object({
   MAX_LIST_ENTRIES_PER_GUILD: wholeNumber(10_000, 1, 10_000_000, 'entries'),
   /** The pause after a guild's preview or test post before its next one (0 = none, one at a time still). */
   PREVIEW_COOLDOWN_SECONDS: wholeNumber(10, 0, 3600, 'seconds'),
+  /** Gateway shards of the whole bot, over every process; unset: Discord's recommended count, all here. */
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? undefined : Number(value)))
+    .refine(
+      (value) => value === undefined || (Number.isInteger(value) && value >= 1 && value <= MAX_SHARD_ID + 1),
+      { error: `must be a whole number from 1 to ${MAX_SHARD_ID + 1}` },
+    ),
+  /** The shards this process serves; unset: all SHARD_COUNT of them. */
+  SHARD_IDS: shardIdList,
 });
 
 const SSO_VARIABLES = ['EVE_SSO_CLIENT_ID', 'EVE_SSO_SECRET', 'PUBLIC_URL'] as const;
 
 export const envSchema = variables
   .superRefine((env, ctx) => {
+    checkShards(env, ctx);
     if (env.HTTP_PORT !== undefined && env.METRICS_PORT !== undefined && env.HTTP_PORT !== env.METRICS_PORT) {
       ctx.addIssue({
         code: 'custom',
@@ -140,6 +180,39 @@ export const envSchema = variables
   .transform(({ METRICS_PORT, ...env }) => ({ ...env, HTTP_PORT: env.HTTP_PORT ?? METRICS_PORT }));
 
 export type Env = z.infer<typeof envSchema>;
+
+/** SHARD_IDS needs SHARD_COUNT and fits in it; serving only some shards needs a shared PostgreSQL. */
+function checkShards(env: z.infer<typeof variables>, ctx: z.RefinementCtx): void {
+  if (env.SHARD_IDS === undefined) return;
+  if (env.SHARD_COUNT === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: 'needs SHARD_COUNT, the number of shards over all processes',
+    });
+    return;
+  }
+  const count = env.SHARD_COUNT;
+  const outside = env.SHARD_IDS.filter((id) => id >= count);
+  if (outside.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: `names shard ${outside.join(', ')}, but SHARD_COUNT=${count} numbers them 0 to ${count - 1}`,
+    });
+    return;
+  }
+  if (env.SHARD_IDS.length < count && env.DATABASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message:
+        `serves ${env.SHARD_IDS.length} of ${count} shards, so other processes serve the rest, and they must ` +
+        'share one database: the embedded database (PGlite) belongs to one process. Set DATABASE_URL to a ' +
+        'PostgreSQL database for every process, or unset SHARD_IDS to serve every shard here',
+    });
+  }
+}
 
 /** An example value per variable, shown next to the problem so the fix is obvious. */
 const EXAMPLES: Record<string, string> = {
@@ -170,6 +243,8 @@ const EXAMPLES: Record<string, string> = {
   MAX_LIST_ENTRIES_PER_CLAUSE: 'MAX_LIST_ENTRIES_PER_CLAUSE=1000',
   MAX_LIST_ENTRIES_PER_GUILD: 'MAX_LIST_ENTRIES_PER_GUILD=10000',
   PREVIEW_COOLDOWN_SECONDS: 'PREVIEW_COOLDOWN_SECONDS=10',
+  SHARD_COUNT: 'SHARD_COUNT=4',
+  SHARD_IDS: 'SHARD_IDS=0,1',
 };
 
 export class ConfigError extends Error {

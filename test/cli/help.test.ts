@@ -88,6 +88,15 @@ describe('killtracker help', () => {
     );
   });
 
+  it('GIVEN start --help THEN it explains the shard settings and that sharding across processes needs PostgreSQL', async () => {
+    const run = await runCliCapture(['start', '--help'], UNUSABLE_ENV);
+    const text = run.out.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('SHARD_COUNT=N sets the number of shards over all processes');
+    expect(text).toContain('SHARD_IDS (e.g. 0,1 or 2-3) the ones this process serves');
+    expect(text).toContain('they need one PostgreSQL (DATABASE_URL)');
+    expect(text).toContain('The process serving shard 0 registers the slash commands');
+  });
+
   it('GIVEN --help after other arguments, or the help command THEN the same help is printed', async () => {
     const direct = await runCliCapture(['trackers', 'import', '--help'], UNUSABLE_ENV);
     const late = await runCliCapture(

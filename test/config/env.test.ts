@@ -122,6 +122,56 @@ describe('configuration from the environment', () => {
     ]);
   });
 
+  it("GIVEN no SHARD_COUNT THEN the process serves Discord's recommended shards; SHARD_IDS takes ids and ranges within SHARD_COUNT", () => {
+    expect(parseEnv({}).SHARD_COUNT).toBeUndefined();
+    expect(parseEnv({}).SHARD_IDS).toBeUndefined();
+    expect(parseEnv({ SHARD_COUNT: '4' }).SHARD_COUNT).toBe(4);
+    expect(parseEnv({ SHARD_COUNT: '4' }).SHARD_IDS).toBeUndefined();
+    expect(
+      parseEnv({ SHARD_COUNT: '8', SHARD_IDS: '6-7, 0,2', DATABASE_URL: 'postgres://db/kt' }),
+    ).toMatchObject({
+      SHARD_COUNT: 8,
+      SHARD_IDS: [0, 2, 6, 7],
+    });
+    expect(problems({ SHARD_COUNT: '0', SHARD_IDS: '1-x' })).toEqual([
+      expect.stringMatching(/^SHARD_COUNT: must be a whole number from 1 to .*example: SHARD_COUNT=4/),
+      expect.stringMatching(
+        /^SHARD_IDS: "1-x" is not a shard id or a range of them .*example: SHARD_IDS=0,1/,
+      ),
+    ]);
+    expect(problems({ SHARD_IDS: '0' })).toEqual([
+      expect.stringMatching(/^SHARD_IDS: needs SHARD_COUNT, the number of shards over all processes/),
+    ]);
+    expect(problems({ SHARD_COUNT: '2', SHARD_IDS: '1,2', DATABASE_URL: 'postgres://db/kt' })).toEqual([
+      expect.stringMatching(/^SHARD_IDS: names shard 2, but SHARD_COUNT=2 numbers them 0 to 1/),
+    ]);
+  });
+
+  it('GIVEN SHARD_IDS naming only some shards and no DATABASE_URL THEN it is refused: the embedded database cannot be shared', () => {
+    expect(problems({ SHARD_COUNT: '2', SHARD_IDS: '1' })).toEqual([
+      expect.stringMatching(
+        /^SHARD_IDS: serves 1 of 2 shards, .*the embedded database \(PGlite\) belongs to one process\. Set DATABASE_URL/,
+      ),
+    ]);
+    // Every shard in one process, or several processes on PostgreSQL, are fine.
+    expect(parseEnv({ SHARD_COUNT: '2', SHARD_IDS: '0-1' }).SHARD_IDS).toEqual([0, 1]);
+    expect(
+      parseEnv({ SHARD_COUNT: '2', SHARD_IDS: '1', DATABASE_URL: 'postgres://db/kt' }).SHARD_IDS,
+    ).toEqual([1]);
+  });
+
+  it('GIVEN SHARD_IDS without PostgreSQL WHEN starting THEN the command names the problem and exits 1 before touching Discord', async () => {
+    const result = await runCliCapture(['start'], {
+      DISCORD_TOKEN: 'token',
+      SHARD_COUNT: '2',
+      SHARD_IDS: '0',
+      DATABASE_URL: '',
+    });
+    expect(result.code).toBe(1);
+    expect(result.err.join('\n')).toContain('SHARD_IDS: serves 1 of 2 shards');
+    expect(result.err.join('\n')).not.toContain('    at ');
+  });
+
   it('trims trailing slashes of service URLs so paths join cleanly', () => {
     expect(parseEnv({ R2Z2_URL: 'http://127.0.0.1:8080/' }).R2Z2_URL).toBe('http://127.0.0.1:8080');
   });

@@ -71,6 +71,8 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
       ZKB_USER_AGENT: 'killtracker e2e tests',
       DELIVERY_LEASE_SECONDS: '2',
       METRICS_PORT: String(metricsPort),
+      // Blank, as in a .env template: Discord's recommended shard count, all in this process.
+      SHARD_COUNT: '',
     };
     expect((await runCliCapture(['sde', 'update', '--file', MINI_SDE], env)).code).toBe(0);
     const trackers = join(dataDir, 'trackers.json');

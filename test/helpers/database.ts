@@ -46,6 +46,33 @@ export function describeEachDatabase(
   }
 }
 
+/**
+ * Runs `body` with a fresh, migrated PostgreSQL database (its `url` is for other processes), only when
+ * TEST_DATABASE_URL is set; says why it skips otherwise. For what PGlite cannot do: several processes.
+ */
+export function describeOnPostgres(name: string, body: (getDb: () => TestDatabase) => void): void {
+  const enabled = process.env.TEST_DATABASE_URL !== undefined && process.env.TEST_DATABASE_URL !== '';
+  if (!enabled) {
+    console.warn(`[skip] "${name}": needs PostgreSQL; set TEST_DATABASE_URL to run it`);
+  }
+  describe.skipIf(!enabled)(`${name} [postgres]`, () => {
+    let current: TestDatabase | undefined;
+    let cleanup: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const created = await createPostgres();
+      current = created.database;
+      cleanup = created.cleanup;
+    });
+    afterAll(async () => {
+      await cleanup?.();
+    });
+    body(() => {
+      if (!current) throw new Error('test database not ready');
+      return current;
+    });
+  });
+}
+
 /** A PGlite already holding every migration (see test/setup/pglite-template.ts). */
 export async function migratedPglite(): Promise<PGlite> {
   const template = inject('pgliteTemplate');

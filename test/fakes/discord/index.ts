@@ -34,4 +34,5 @@ export {
   type RecordedRestCall,
   type WaitOptions,
 } from './server.ts';
-export { nextSnowflake } from './snowflake.ts';
+export { shardOfGuild } from './gateway.ts';
+export { nextSnowflake, snowflakeOnShard } from './snowflake.ts';

@@ -335,7 +335,7 @@ const ROUTES: Route[] = [
   route('GET', '/gateway/bot', (fake) =>
     ok({
       url: fake.gatewayUrl,
-      shards: 1,
+      shards: fake.recommendedShards,
       session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
     }),
   ),

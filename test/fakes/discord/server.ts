@@ -35,6 +35,10 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuildSpec[];
   /** Privileged intents not switched on for this bot (e.g. GUILD_MEMBERS_INTENT): IDENTIFY gets 4014. */
   refusedIntents?: number;
+  /** The shard count GET /gateway/bot recommends (default 1); sessions may identify with any count. */
+  shards?: number;
+  /** The fewest shards the fake accepts (default 1): IDENTIFY with fewer is closed with 4011. */
+  requiredShards?: number;
 }
 
 /** One REST call as the fake saw it. */
@@ -89,6 +93,8 @@ export class FakeDiscord {
   readonly token: string;
   readonly applicationId: string;
   readonly botUser: APIUser;
+  /** The shard count GET /gateway/bot recommends. */
+  readonly recommendedShards: number;
 
   /** Every REST call, in order of arrival. */
   readonly requests: RecordedRestCall[] = [];
@@ -121,6 +127,7 @@ export class FakeDiscord {
   private constructor(options: FakeDiscordOptions) {
     this.events.setMaxListeners(0);
     this.token = options.token ?? 'FAKE.BOT.TOKEN';
+    this.recommendedShards = options.shards ?? 1;
     this.applicationId = options.applicationId ?? nextSnowflake();
     this.botUser = fakeUser({
       id: this.applicationId,
@@ -151,6 +158,7 @@ export class FakeDiscord {
       },
       onIdentified: () => this.changed(),
       refusedIntents: () => options.refusedIntents ?? 0,
+      requiredShards: () => options.requiredShards ?? 1,
       membersChunk: (request) => {
         const guild = this.guilds.get(request.guild_id);
         return guild && membersChunk(guild, request);
@@ -289,7 +297,7 @@ export class FakeDiscord {
 
   // ---- gateway -----------------------------------------------------------------------------
 
-  /** Sends a dispatch event (e.g. INTERACTION_CREATE) to the connected bot. */
+  /** Sends a dispatch event (e.g. INTERACTION_CREATE) to the sessions of its guild's shard. */
   dispatch(event: GatewayDispatchEvents | `${GatewayDispatchEvents}`, data: unknown): void {
     this.gateway.dispatch(event, data);
   }
@@ -336,6 +344,11 @@ export class FakeDiscord {
 
   get connectedSessions(): number {
     return this.gateway.identifiedSessions;
+  }
+
+  /** [shard id, shard count] of every identified gateway session. */
+  get connectedShards(): Array<[number, number]> {
+    return this.gateway.identifiedShards;
   }
 
   // ---- waiting -----------------------------------------------------------------------------

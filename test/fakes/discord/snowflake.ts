@@ -6,3 +6,11 @@ export function nextSnowflake(): string {
   sequence = (sequence + 1n) & 0xfffn;
   return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence);
 }
+
+/** A fresh id whose guild Discord serves on `shard` of `shardCount`: `(id >> 22) % shardCount === shard`. */
+export function snowflakeOnShard(shard: number, shardCount: number): string {
+  const id = BigInt(nextSnowflake());
+  const count = BigInt(shardCount);
+  const offset = (BigInt(shard) - ((id >> 22n) % count) + count) % count;
+  return String(id + (offset << 22n));
+}
