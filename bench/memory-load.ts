@@ -1,7 +1,14 @@
 // Run by bench/memory.ts in a fresh node process (--expose-gc): loads what the live bot keeps in memory
 // (universe, item catalog, 10,000 compiled trackers with their index and a warm jump-search cache), drops
 // everything else, and prints the process's memory as one JSON line. The baseline is node with tsx
-// (as bin/killtracker.mjs runs) and the code loaded, before any data.
+// (as bin/killtracker.mjs runs) and the code loaded, before any data. With --with-database the process
+// also opens the embedded database (PGlite with the bot's settings, migrated), as `killtracker start` does
+// when DATABASE_URL is unset. The data folder is created by a first process beforehand: a bot restarting
+// on its folder is the steady case (creating a folder runs initdb, whose memory the process keeps).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.ts';
 import type { ItemCatalog } from '../src/engine/catalog.ts';
 import { createMatcher, type Matcher } from '../src/engine/matcher.ts';
 import { loadBenchWorld } from './bench-world.ts';
@@ -54,8 +61,27 @@ function loadLiveState(): LiveState | { skipped: string } {
   return { matcher, catalog };
 }
 
+const withDatabase = process.argv.includes('--with-database');
+const folderArgument = process.argv.find((argument) => argument.startsWith('--data-dir='));
+const dataDir = withDatabase
+  ? (folderArgument?.slice('--data-dir='.length) ?? mkdtempSync(join(tmpdir(), 'kt-memory-')))
+  : undefined;
+
+/** The embedded database as the bot opens it, with a first query answered. */
+async function openEmbedded(dir: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ dataDir: dir });
+  await handle.migrate();
+  return handle;
+}
+
+if (dataDir !== undefined && process.argv.includes('--reopen')) {
+  await (await openEmbedded(dataDir)).close();
+  process.exit(0);
+}
+
 fullGc();
 const baseline = process.memoryUsage();
+const database = dataDir === undefined ? undefined : await openEmbedded(dataDir);
 const state = loadLiveState();
 fullGc();
 const afterLoad = process.memoryUsage();
@@ -68,6 +94,7 @@ if ('skipped' in state) {
   process.stdout.write(
     `${JSON.stringify({
       bench: 'memory',
+      embedded_database: withDatabase,
       trackers: state.matcher.size,
       item_types: state.catalog.typeCount,
       rss_mb: megabytes(settled.rss),
@@ -80,3 +107,6 @@ if ('skipped' in state) {
     })}\n`,
   );
 }
+
+await database?.close();
+if (dataDir !== undefined && folderArgument === undefined) rmSync(dataDir, { recursive: true, force: true });

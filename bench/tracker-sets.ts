@@ -1,6 +1,6 @@
 // Realistic tracker sets for the benchmarks, deterministic for a seed: home defence around an origin (gate
 // jumps or light years), watched alliances and corporations, hunted ship classes, watched regions, big
-// kills by value, and fleet fights with no clause the matcher can index (tested against every killmail).
+// kills by value, and fleet fights with neither place, entity nor value (indexed by their attacker count).
 import { type CatalogData, SHIP_CATEGORY_ID } from '../src/engine/catalog.ts';
 import { CLAUSE_DEFINITIONS } from '../src/engine/clauses/registry.ts';
 import type { Killmail } from '../src/engine/killmail/types.ts';
@@ -204,7 +204,7 @@ function bigKills(draw: Draw): Shape {
   return { clauses };
 }
 
-/** No indexable clause at all: tested against every killmail. */
+/** No place, entity or value: indexed by the minimum attacker count only. */
 function fleetFights(draw: Draw): Shape {
   const clauses: TrackerClauses = { require_min_attackers: integer(draw, 10, 100) };
   if (chance(draw, 0.5)) clauses.exclude_npc_kills = true;

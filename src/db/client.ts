@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { EMBEDDED_PGLITE_OPTIONS } from './pglite-settings.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -60,7 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if ('pglite' in target) return wrapPglite(target.pglite, false);
   const dir = pgliteDirectory(target.dataDir);
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, EMBEDDED_PGLITE_OPTIONS);
   return wrapPglite(client, true);
 }
 

@@ -1,5 +1,6 @@
 // The matcher: every registered tracker compiled once, matched against each killmail in registration
-// order. Changing one tracker recompiles only that one; an index of anchors picks the trackers to test.
+// order. Changing one tracker recompiles and refiles only that one; an index of anchors picks the trackers
+// to test.
 import { findMainGroup, findMainShipGroup } from './fleet.ts';
 import type { Killmail } from './killmail/types.ts';
 import {
@@ -11,7 +12,7 @@ import {
 } from './tracker/compile.ts';
 import { createMatchScope } from './tracker/match-scope.ts';
 import { ScreenedKill, ScreenTable } from './tracker/screen.ts';
-import { buildTrackerIndex, type IndexedTracker, type TrackerIndex } from './tracker/tracker-index.ts';
+import { createTrackerIndex } from './tracker/tracker-index.ts';
 import type {
   MainGroup,
   MainShipGroup,
@@ -49,54 +50,102 @@ export interface Matcher {
   match(killmail: Killmail, options?: MatchOptions): TrackerMatch[];
 }
 
+/** A registered tracker and its place in match order. */
 interface Entry {
-  key: string;
-  compiled: CompiledTracker;
+  readonly key: string;
+  /** Its place in match order: kept when the tracker is replaced, so it keeps its place. */
+  ordinal: number;
+  readonly compiled: CompiledTracker;
 }
 
 /**
- * What the match loop reads of each tracker, copied out of the compiled tracker so that the common match
- * (screened clauses only, no origin, no ship clause) touches this one small object and nothing else.
+ * What the match loop reads of each enabled tracker, one array per field indexed by ordinal: a candidate's
+ * fields are read (and copied into its match) from arrays walked in ordinal order, without loading the
+ * tracker's own objects from all over the heap.
  */
-interface IndexedEntry extends IndexedTracker {
-  readonly key: string;
-  readonly tracker: TrackerDefinition;
-  readonly unscreened: CompiledTracker['unscreened'];
-  readonly origin: CompiledTracker['origin'];
-  readonly reportsShipTypes: boolean;
+class MatchColumns {
+  readonly keys: string[] = [];
+  readonly trackers: TrackerDefinition[] = [];
+  readonly unscreened: Array<CompiledTracker['unscreened']> = [];
+  readonly origins: Array<CompiledTracker['origin'] | null> = [];
+  /** The compiled tracker when it reports attacker ship types, else null. */
+  readonly shipTypeReporters: Array<CompiledTracker | null> = [];
+
+  set(entry: Entry): void {
+    const { ordinal, compiled } = entry;
+    // Filled in order so every array stays packed (no holes for V8 to check).
+    while (this.keys.length < ordinal) this.write(this.keys.length, '', null);
+    this.write(ordinal, entry.key, compiled);
+  }
+
+  clear(ordinal: number): void {
+    if (ordinal < this.keys.length) this.write(ordinal, '', null);
+  }
+
+  private write(ordinal: number, key: string, compiled: CompiledTracker | null): void {
+    this.keys[ordinal] = key;
+    this.trackers[ordinal] = compiled?.tracker ?? EMPTY_TRACKER;
+    this.unscreened[ordinal] = compiled?.unscreened ?? null;
+    this.origins[ordinal] = compiled?.origin ?? null;
+    this.shipTypeReporters[ordinal] = compiled?.reportsShipTypes ? compiled : null;
+  }
 }
+
+/** What an unused column slot holds (never read: the screen lets nothing through there). */
+const EMPTY_TRACKER: TrackerDefinition = Object.freeze({
+  version: 1,
+  name: '',
+  enabled: false,
+  ping: { everyone: false, here: false, roles: [] },
+  ppk: false,
+  clauses: {},
+});
+
+/** Ordinals of removed trackers are left unused until they outnumber this and the live ones: then renumbered. */
+const COMPACT_AFTER_GAPS = 4096;
 
 export function createMatcher(options: MatcherOptions): Matcher {
   const { universe, defaultMaxAgeMinutes } = options;
   const entries = new Map<string, Entry>();
-  // Rebuilt (cheap bookkeeping, no recompiling) on the first match after a change.
-  let index: { trackers: TrackerIndex<IndexedEntry>; screens: ScreenTable } | undefined;
-  let visit = 0;
-  const anchored: IndexedEntry[] = [];
+  /** Entries by ordinal; undefined where a tracker was removed. */
+  let byOrdinal: Array<Entry | undefined> = [];
+  let index = createTrackerIndex(universe);
+  let screens = new ScreenTable();
+  let columns = new MatchColumns();
 
-  const currentIndex = () => {
-    if (index) return index;
-    const enabled: IndexedEntry[] = [];
-    for (const { key, compiled } of entries.values()) {
-      if (!compiled.tracker.enabled) continue;
-      enabled.push({
-        key,
-        compiled,
-        ordinal: enabled.length,
-        tracker: compiled.tracker,
-        unscreened: compiled.unscreened,
-        origin: compiled.origin,
-        reportsShipTypes: compiled.reportsShipTypes,
-      });
-    }
-    index = {
-      trackers: buildTrackerIndex(enabled, universe),
-      screens: new ScreenTable(
-        enabled.map(({ ordinal, compiled }) => ({ ordinal, screen: compiled.screen })),
-        enabled.length,
-      ),
-    };
-    return index;
+  /** Files an enabled tracker in the index, the screen table and the match columns. */
+  const file = (entry: Entry) => {
+    if (!entry.compiled.tracker.enabled) return;
+    index.add(entry.ordinal, entry.compiled.anchor);
+    screens.set(entry.ordinal, entry.compiled.screen);
+    columns.set(entry);
+  };
+
+  const unfile = (entry: Entry) => {
+    if (!entry.compiled.tracker.enabled) return;
+    index.remove(entry.ordinal, entry.compiled.anchor);
+    screens.clear(entry.ordinal);
+    columns.clear(entry.ordinal);
+  };
+
+  const drop = (entry: Entry) => {
+    unfile(entry);
+    entries.delete(entry.key);
+    byOrdinal[entry.ordinal] = undefined;
+    if (byOrdinal.length - entries.size > Math.max(COMPACT_AFTER_GAPS, entries.size)) compact();
+  };
+
+  /** Renumbers the trackers 0, 1, 2... in their order and files them again (no recompiling). */
+  const compact = () => {
+    const live = byOrdinal.filter((entry) => entry !== undefined);
+    byOrdinal = live;
+    index = createTrackerIndex(universe);
+    screens = new ScreenTable();
+    columns = new MatchColumns();
+    live.forEach((entry, ordinal) => {
+      entry.ordinal = ordinal;
+      file(entry);
+    });
   };
 
   return {
@@ -105,9 +154,10 @@ export function createMatcher(options: MatcherOptions): Matcher {
     },
 
     set(key, tracker, setOptions = {}) {
+      const earlier = entries.get(key);
       const validation = validateTracker(tracker, { universe });
       if (!validation.ok) {
-        if (entries.delete(key)) index = undefined;
+        if (earlier) drop(earlier);
         throw new InvalidTrackerError(tracker.name, validation.problems);
       }
       const compiled = compileTracker(validation.tracker, {
@@ -115,55 +165,55 @@ export function createMatcher(options: MatcherOptions): Matcher {
         guildId: setOptions.guildId,
         defaultMaxAgeMinutes,
       });
-      entries.set(key, { key, compiled });
-      index = undefined;
+      if (earlier) unfile(earlier);
+      const entry: Entry = { key, ordinal: earlier?.ordinal ?? byOrdinal.length, compiled };
+      entries.set(key, entry);
+      byOrdinal[entry.ordinal] = entry;
+      file(entry);
     },
 
     remove(key) {
-      const removed = entries.delete(key);
-      if (removed) index = undefined;
-      return removed;
+      const entry = entries.get(key);
+      if (!entry) return false;
+      drop(entry);
+      return true;
     },
 
     clear() {
       entries.clear();
-      index = undefined;
+      byOrdinal = [];
+      index = createTrackerIndex(universe);
+      screens = new ScreenTable();
+      columns = new MatchColumns();
     },
 
     has: (key) => entries.has(key),
 
     match(killmail, matchOptions = {}) {
-      const { trackers, screens } = currentIndex();
-      const { unanchored } = trackers;
       const scope = createMatchScope(killmail, universe, matchOptions);
       const screened = new ScreenedKill(killmail, scope.now);
-      trackers.collect(killmail, scope, ++visit, anchored);
+      const candidates = index.collect(killmail, scope);
+      const { keys, trackers, unscreened, origins, shipTypeReporters } = columns;
       const matches: TrackerMatch[] = [];
       // Fleet facts depend on the killmail only: found once, and only when something matched.
       let fleet: { mainGroup: MainGroup | null; mainShipGroup: MainShipGroup | null } | undefined;
-      // Merge the always-tested and the collected trackers, both in registration order.
-      let a = 0;
-      let u = 0;
-      while (a < anchored.length || u < unanchored.length) {
-        const takeAnchored =
-          u >= unanchored.length || (a < anchored.length && anchored[a]!.ordinal < unanchored[u]!.ordinal);
-        const candidate = takeAnchored ? anchored[a++]! : unanchored[u++]!;
+      for (let i = 0; i < candidates.length; i++) {
+        const ordinal = candidates[i]!;
         // The screen from one flat array first: most candidates that fail, fail there.
-        if (!screens.passes(candidate.ordinal, screened)) continue;
-        const { unscreened } = candidate;
-        if (unscreened !== null && !unscreened(killmail, scope)) continue;
+        if (!screens.passes(ordinal, screened)) continue;
+        const test = unscreened[ordinal];
+        if (test && !test(killmail, scope)) continue;
         fleet ??= { mainGroup: findMainGroup(killmail), mainShipGroup: findMainShipGroup(killmail) };
-        const { origin } = candidate;
+        const origin = origins[ordinal] ?? undefined;
+        const reporter = shipTypeReporters[ordinal];
         matches.push({
-          trackerKey: candidate.key,
-          tracker: candidate.tracker,
+          trackerKey: keys[ordinal]!,
+          tracker: trackers[ordinal]!,
           jumps: originJumps(origin, killmail, scope),
           distanceLy: originDistanceLy(universe, origin, killmail),
           mainGroup: fleet.mainGroup,
           mainShipGroup: fleet.mainShipGroup,
-          matchedShipTypeIds: candidate.reportsShipTypes
-            ? candidate.compiled.matchedShipTypeIds(killmail, scope)
-            : NO_SHIP_TYPES,
+          matchedShipTypeIds: reporter ? reporter.matchedShipTypeIds(killmail, scope) : NO_SHIP_TYPES,
         });
       }
       return matches;

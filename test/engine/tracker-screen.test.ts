@@ -169,12 +169,21 @@ describe('compiled tracker: screen and remaining tests', () => {
   });
 
   it('GIVEN no indexable clause WHEN compiled THEN its remaining tests are all its unscreened clauses', () => {
-    const compiled = compile({ exclude_attacker_alliances: [IDS.otherAlliance], require_min_attackers: 2 });
+    const compiled = compile({ exclude_attacker_alliances: [IDS.otherAlliance], exclude_npc_kills: true });
     expect(compiled.anchor).toBeUndefined();
     const kill = killmail({ attackers: [attacker(), attacker({ alliance: IDS.otherAlliance })] });
     const scope = createMatchScope(kill, miniUniverse);
     expect(compiled.unscreened?.(kill, scope)).toBe(false);
     expect(compiled.matches(kill)).toBe(false);
+    expect(compiled.matches(killmail({ attackers: [attacker(), attacker()] }))).toBe(true);
+  });
+
+  it('GIVEN a minimum attacker count and no place, entity or value WHEN compiled THEN it is indexed by that minimum', () => {
+    const compiled = compile({ exclude_attacker_alliances: [IDS.otherAlliance], require_min_attackers: 2 });
+    expect(compiled.anchor).toEqual({ kind: 'min_attackers', minAttackers: 2 });
+    const kill = killmail({ attackers: [attacker(), attacker({ alliance: IDS.otherAlliance })] });
+    const scope = createMatchScope(kill, miniUniverse);
+    expect(compiled.unscreened?.(kill, scope)).toBe(false);
     expect(compiled.matches(killmail({ attackers: [attacker(), attacker()] }))).toBe(true);
   });
 });

@@ -22,6 +22,7 @@ const [requireMinAttackers, requireMaxAttackers] = rangeClauses({
   menu: 'attackers',
   valueKind: 'int',
   cost: 1,
+  minIndexedBy: { fact: 'min_attackers', rank: 21 },
   screenOf: 'attackers',
   read: (killmail) => killmail.attackerCount,
   minPhrase: (value) => `with at least ${value} attacker${value === 1 ? '' : 's'}`,

@@ -140,7 +140,9 @@ export type IndexedFact =
   | 'jumps'
   | 'distance'
   /** zKillboard value at or above a minimum: the last resort of trackers with no place or entity. */
-  | 'min_value';
+  | 'min_value'
+  /** At least so many attackers: what is left to trackers without even a minimum value. */
+  | 'min_attackers';
 
 /** Kinds of kill a flag clause can require or forbid. */
 export type KillKind = 'npc' | 'war' | 'solo' | 'awox';

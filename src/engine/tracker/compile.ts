@@ -22,10 +22,15 @@ export interface CompileTrackerOptions {
 
 /** The one required fact the matcher indexes a tracker by (see tracker-index.ts); none = always tested. */
 export type TrackerAnchor =
-  | { kind: 'ids'; fact: Exclude<IndexedFact, 'jumps' | 'distance' | 'min_value'>; ids: readonly number[] }
+  | {
+      kind: 'ids';
+      fact: Exclude<IndexedFact, 'jumps' | 'distance' | 'min_value' | 'min_attackers'>;
+      ids: readonly number[];
+    }
   | { kind: 'jumps'; routeKey: string; source: RouteSource; route: RouteJumps; maxJumps: number }
   | { kind: 'distance'; originSolarSystemId: number; maxLy: number }
-  | { kind: 'min_value'; minValue: number };
+  | { kind: 'min_value'; minValue: number }
+  | { kind: 'min_attackers'; minAttackers: number };
 
 export interface CompiledTracker {
   readonly tracker: TrackerDefinition;
@@ -161,6 +166,8 @@ function anchorOf(
   const fact = definition.indexedBy!.fact;
   if (fact === 'min_value')
     return typeof value === 'number' ? { kind: 'min_value', minValue: value } : undefined;
+  if (fact === 'min_attackers')
+    return typeof value === 'number' ? { kind: 'min_attackers', minAttackers: value } : undefined;
   if (fact === 'jumps' || fact === 'distance') {
     // Without an origin the clause can never match; the tracker is simply tested like any other.
     if (origin === undefined || typeof value !== 'number') return undefined;

@@ -110,34 +110,58 @@ export function passesScreen(screen: TrackerScreen, kill: ScreenedKill): boolean
 /** Numbers per tracker in a ScreenTable: one 64-byte cache line. */
 const STRIDE = 8;
 
-/** Every screen of an index laid out flat by ordinal, so checking a candidate reads one cache line. */
+/**
+ * Every screen of an index laid out flat by ordinal, so checking a candidate reads one cache line. Rows are
+ * written one at a time (the table grows as ordinals do); a row never written lets nothing through.
+ */
 export class ScreenTable {
-  private readonly cells: Float64Array;
+  private cells: Float64Array;
 
   constructor(
-    screens: ReadonlyArray<{ readonly ordinal: number; readonly screen: TrackerScreen }>,
-    size: number,
+    screens: ReadonlyArray<{ readonly ordinal: number; readonly screen: TrackerScreen }> = [],
+    size = 0,
   ) {
-    this.cells = new Float64Array(size * STRIDE);
-    for (const { ordinal, screen } of screens) {
-      const at = ordinal * STRIDE;
-      this.cells[at] = screen.maxAgeMs;
-      this.cells[at + 1] = screen.minValue;
-      this.cells[at + 2] = screen.maxValue;
-      this.cells[at + 3] = screen.minAttackers;
-      this.cells[at + 4] = screen.maxAttackers;
-      this.cells[at + 5] = screen.excludedSpaceClasses;
-      this.cells[at + 6] = screen.requiredFacts;
-      this.cells[at + 7] = screen.forbiddenFacts;
+    this.cells = new Float64Array(Math.max(size, 1) * STRIDE);
+    this.cells.fill(Number.NaN);
+    for (const { ordinal, screen } of screens) this.set(ordinal, screen);
+  }
+
+  /** Writes the screen of the tracker at `ordinal`. */
+  set(ordinal: number, screen: TrackerScreen): void {
+    const at = ordinal * STRIDE;
+    if (at >= this.cells.length) {
+      let length = this.cells.length;
+      while (length <= at) length *= 2;
+      const grown = new Float64Array(length);
+      grown.fill(Number.NaN, this.cells.length);
+      grown.set(this.cells);
+      this.cells = grown;
     }
+    const cells = this.cells;
+    cells[at] = screen.maxAgeMs;
+    cells[at + 1] = screen.minValue;
+    cells[at + 2] = screen.maxValue;
+    cells[at + 3] = screen.minAttackers;
+    cells[at + 4] = screen.maxAttackers;
+    cells[at + 5] = screen.excludedSpaceClasses;
+    cells[at + 6] = screen.requiredFacts;
+    cells[at + 7] = screen.forbiddenFacts;
+  }
+
+  /** Clears the row at `ordinal`: it lets nothing through again. */
+  clear(ordinal: number): void {
+    const at = ordinal * STRIDE;
+    if (at < this.cells.length) this.cells.fill(Number.NaN, at, at + STRIDE);
   }
 
   /** passesScreen for the tracker at `ordinal`. */
   passes(ordinal: number, kill: ScreenedKill): boolean {
     const cells = this.cells;
     const at = ordinal * STRIDE;
-    if (kill.ageMs > cells[at]! || kill.value < cells[at + 1]! || kill.value > cells[at + 2]!) return false;
-    if (kill.attackers < cells[at + 3]! || kill.attackers > cells[at + 4]!) return false;
+    // Written as "not within" so that NaN (a row never written) fails every comparison and the screen.
+    if (!(kill.ageMs <= cells[at]! && kill.value >= cells[at + 1]! && kill.value <= cells[at + 2]!))
+      return false;
+    if (!(kill.attackers >= cells[at + 3]! && kill.attackers <= cells[at + 4]!)) return false;
     const required = cells[at + 6]!;
     return (
       (kill.spaceClass & cells[at + 5]!) === 0 &&

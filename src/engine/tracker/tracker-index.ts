@@ -1,22 +1,17 @@
-// An index of compiled trackers by the one required fact each is anchored on (a system, an entity, or a
-// range: jumps or light years from its origin, a minimum value), so a killmail is tested only against
-// trackers that can match it.
+// An index of trackers (by their place in match order, the ordinal) under the one required fact each is
+// anchored on (a system, an entity, or a range: jumps or light years from its origin, a minimum value or
+// attacker count), so a killmail is tested only against trackers that can match it. Trackers are added
+// and removed one at a time: a change to one tracker never rebuilds the others' entries.
 import type { IndexedFact, MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
-import type { CompiledTracker } from './compile.ts';
-import { buildRangeIndex, type RangeAnchor } from './range-index.ts';
+import type { TrackerAnchor } from './compile.ts';
+import { createRangeIndex, type RangeAnchor } from './range-index.ts';
 
-/** What the index holds: a compiled tracker and its place in match order (0, 1, 2...). */
-export interface IndexedTracker {
-  readonly ordinal: number;
-  readonly compiled: CompiledTracker;
-}
-
-type IdFact = Exclude<IndexedFact, 'jumps' | 'distance' | 'min_value'>;
+export type IdFact = Extract<TrackerAnchor, { kind: 'ids' }>['fact'];
 
 /** Facts with one value per killmail. */
-const SINGLE_FACTS: Partial<Record<IdFact, (killmail: Killmail) => number | undefined>> = {
+const SINGLE_FACTS: Partial<Record<IndexedFact, (killmail: Killmail) => number | undefined>> = {
   solar_system: (killmail) => killmail.solarSystemId,
   constellation: (killmail) => killmail.constellationId,
   region: (killmail) => killmail.regionId,
@@ -29,7 +24,7 @@ const SINGLE_FACTS: Partial<Record<IdFact, (killmail: Killmail) => number | unde
 };
 
 /** Facts with a set of values per killmail (one per attacker). */
-const SET_FACTS: Partial<Record<IdFact, (killmail: Killmail) => ReadonlySet<number>>> = {
+const SET_FACTS: Partial<Record<IndexedFact, (killmail: Killmail) => ReadonlySet<number>>> = {
   attacker_character: (killmail) => killmail.attackerCharacterIds,
   attacker_corporation: (killmail) => killmail.attackerCorporationIds,
   attacker_alliance: (killmail) => killmail.attackerAllianceIds,
@@ -40,106 +35,143 @@ const SET_FACTS: Partial<Record<IdFact, (killmail: Killmail) => ReadonlySet<numb
   attacker_weapon_group: (killmail) => killmail.attackerWeaponGroupIds,
 };
 
-interface IdBuckets<T> {
+/** The trackers listing each id of one fact. */
+interface IdBuckets {
   readonly single: ((killmail: Killmail) => number | undefined) | undefined;
   readonly set: ((killmail: Killmail) => ReadonlySet<number>) | undefined;
-  readonly byId: Map<number, T[]>;
+  readonly byId: Map<number, number[]>;
 }
 
-export interface TrackerIndex<T extends IndexedTracker> {
-  /** Trackers with no anchor, in match order: tested against every killmail. */
-  readonly unanchored: readonly T[];
+export interface TrackerIndex {
+  /** Files the tracker at `ordinal` under its anchor; none = tested against every killmail. */
+  add(ordinal: number, anchor: TrackerAnchor | undefined): void;
+  /** Removes what `add` filed with the same ordinal and anchor. */
+  remove(ordinal: number, anchor: TrackerAnchor | undefined): void;
   /**
-   * Fills `out` (emptied first) with the anchored trackers whose anchor fits the killmail, each once, in
-   * match order. `visit` must differ from every earlier call's.
+   * The ordinals of the trackers whose anchor fits the killmail (and of every unanchored one), each once,
+   * ascending. The array is reused: it is valid until the next call.
    */
-  collect(killmail: Killmail, scope: MatchScope, visit: number, out: T[]): void;
+  collect(killmail: Killmail, scope: MatchScope): Int32Array;
 }
 
-/** Above this share of all trackers collected, match order is restored by a scan rather than a sort. */
+/** Above this share of the ordinal range collected, order is restored by a scan rather than a sort. */
 const SCAN_SHARE = 1 / 16;
+const INITIAL_CAPACITY = 1024;
 
-/** Builds the index over trackers given in match order, each with a distinct ordinal. */
-export function buildTrackerIndex<T extends IndexedTracker>(
-  trackers: readonly T[],
-  universe: Universe,
-): TrackerIndex<T> {
-  const unanchored: T[] = [];
-  const idBuckets = new Map<IdFact, IdBuckets<T>>();
-  const rangeAnchored: Array<[RangeAnchor, T]> = [];
-  for (const tracker of trackers) {
-    const anchor = tracker.compiled.anchor;
-    if (!anchor) {
-      unanchored.push(tracker);
-    } else if (anchor.kind !== 'ids') {
-      rangeAnchored.push([anchor, tracker]);
-    } else {
-      let buckets = idBuckets.get(anchor.fact);
-      if (!buckets) {
-        buckets = { single: SINGLE_FACTS[anchor.fact], set: SET_FACTS[anchor.fact], byId: new Map() };
-        idBuckets.set(anchor.fact, buckets);
-      }
-      for (const id of anchor.ids) {
-        const bucket = buckets.byId.get(id) ?? [];
-        buckets.byId.set(id, bucket);
-        bucket.push(tracker);
-      }
-    }
-  }
-  const buckets = [...idBuckets.values()];
-  const ranges = buildRangeIndex(rangeAnchored, universe);
+export function createTrackerIndex(universe: Universe): TrackerIndex {
+  const idBuckets = new Map<IdFact, IdBuckets>();
+  const ranges = createRangeIndex(universe);
+  const unanchored = new Set<number>();
 
-  const size = trackers.reduce((largest, tracker) => Math.max(largest, tracker.ordinal + 1), 0);
-  const byOrdinal: T[] = new Array(size);
-  for (const tracker of trackers) byOrdinal[tracker.ordinal] = tracker;
   // The visit that last collected each ordinal: dedupes trackers found under several ids, and lists the
-  // collected ones in order without touching every tracker object.
-  const stamps = new Float64Array(size);
-  const ordinals = new Int32Array(size);
-  // The current collect call's visit and output, read by `add` (also handed to the range index).
+  // collected ones in order without touching every tracker.
+  let stamps = new Uint32Array(INITIAL_CAPACITY);
+  let found = new Int32Array(INITIAL_CAPACITY);
+  /** One above the highest ordinal ever added: how far a scan of the stamps goes. */
+  let span = 0;
   let visit = 0;
-  let out: T[] = [];
-  const add = (tracker: T) => {
-    if (stamps[tracker.ordinal] === visit) return;
-    stamps[tracker.ordinal] = visit;
-    out.push(tracker);
+  let count = 0;
+
+  const take = (ordinal: number) => {
+    if (stamps[ordinal] === visit) return;
+    stamps[ordinal] = visit;
+    found[count++] = ordinal;
   };
-  const addAll = (list: readonly T[] | undefined) => {
-    if (list) for (let i = 0; i < list.length; i++) add(list[i]!);
+
+  const grow = (ordinal: number) => {
+    if (ordinal < span) return;
+    span = ordinal + 1;
+    if (span <= stamps.length) return;
+    let capacity = stamps.length;
+    while (capacity < span) capacity *= 2;
+    const grownStamps = new Uint32Array(capacity);
+    grownStamps.set(stamps);
+    stamps = grownStamps;
+    found = new Int32Array(capacity);
+  };
+
+  const bucketsOf = (fact: IdFact): IdBuckets => {
+    let buckets = idBuckets.get(fact);
+    if (!buckets) {
+      buckets = { single: SINGLE_FACTS[fact], set: SET_FACTS[fact], byId: new Map() };
+      idBuckets.set(fact, buckets);
+    }
+    return buckets;
   };
 
   return {
-    unanchored,
-    collect(killmail, scope, thisVisit, found) {
-      visit = thisVisit;
-      out = found;
-      out.length = 0;
-      for (const { single, set, byId } of buckets) {
+    add(ordinal, anchor) {
+      grow(ordinal);
+      if (!anchor) {
+        unanchored.add(ordinal);
+      } else if (anchor.kind !== 'ids') {
+        ranges.add(ordinal, anchor satisfies RangeAnchor);
+      } else {
+        const { byId } = bucketsOf(anchor.fact);
+        for (const id of anchor.ids) {
+          const bucket = byId.get(id);
+          if (bucket) bucket.push(ordinal);
+          else byId.set(id, [ordinal]);
+        }
+      }
+    },
+
+    remove(ordinal, anchor) {
+      if (!anchor) {
+        unanchored.delete(ordinal);
+      } else if (anchor.kind !== 'ids') {
+        ranges.remove(ordinal, anchor);
+      } else {
+        const byId = idBuckets.get(anchor.fact)?.byId;
+        if (!byId) return;
+        for (const id of anchor.ids) {
+          const bucket = byId.get(id);
+          const at = bucket?.indexOf(ordinal) ?? -1;
+          if (bucket === undefined || at < 0) continue;
+          // Order inside a bucket does not matter: collect sorts what it found.
+          bucket[at] = bucket[bucket.length - 1]!;
+          bucket.pop();
+          if (bucket.length === 0) byId.delete(id);
+        }
+      }
+    },
+
+    collect(killmail, scope) {
+      visit++;
+      if (visit === 0xffffffff) {
+        // The stamps wrap: forget every earlier visit.
+        stamps.fill(0);
+        visit = 1;
+      }
+      count = 0;
+      for (const ordinal of unanchored) take(ordinal);
+      for (const { single, set, byId } of idBuckets.values()) {
         if (single) {
           const id = single(killmail);
-          if (id !== undefined) addAll(byId.get(id));
+          const bucket = id === undefined ? undefined : byId.get(id);
+          if (bucket) for (let i = 0; i < bucket.length; i++) take(bucket[i]!);
         } else if (set) {
           const ids = set(killmail);
           // Walk the smaller side: a 3,000-pilot fight against a handful of listed pilots, or the reverse.
           if (ids.size <= byId.size) {
-            for (const id of ids) addAll(byId.get(id));
+            for (const id of ids) {
+              const bucket = byId.get(id);
+              if (bucket) for (let i = 0; i < bucket.length; i++) take(bucket[i]!);
+            }
           } else {
-            for (const [id, list] of byId) if (ids.has(id)) addAll(list);
+            for (const [id, bucket] of byId) {
+              if (ids.has(id)) for (let i = 0; i < bucket.length; i++) take(bucket[i]!);
+            }
           }
         }
       }
-      ranges.collect(killmail, scope, add);
-      if (out.length > size * SCAN_SHARE) {
-        out.length = 0;
-        for (let ordinal = 0; ordinal < size; ordinal++) {
-          if (stamps[ordinal] === visit) out.push(byOrdinal[ordinal]!);
-        }
-      } else if (out.length > 1) {
-        // A native sort of the ordinals, then the trackers back in that order.
-        for (let i = 0; i < out.length; i++) ordinals[i] = out[i]!.ordinal;
-        const sorted = ordinals.subarray(0, out.length).sort();
-        for (let i = 0; i < sorted.length; i++) out[i] = byOrdinal[sorted[i]!]!;
+      ranges.collect(killmail, scope, take);
+      if (count > span * SCAN_SHARE) {
+        let at = 0;
+        for (let ordinal = 0; ordinal < span; ordinal++) if (stamps[ordinal] === visit) found[at++] = ordinal;
+        return found.subarray(0, at);
       }
+      return found.subarray(0, count).sort();
     },
   };
 }
