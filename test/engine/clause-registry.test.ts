@@ -23,7 +23,7 @@ const NAMES: Record<string, string> = {
 };
 const names: ClauseNameLookup = (kind, id) => NAMES[`${kind}:${id}`];
 
-/** Every clause key of the tracker format (issue 3), spelled out so a rename cannot slip through. */
+/** Every clause key of the tracker format, spelled out so a rename cannot slip through. */
 const ISSUE_KEYS = [
   'require_max_jumps',
   'require_max_distance',
