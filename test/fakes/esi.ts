@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../../src/clock.ts';
 import type { EsiName } from '../../src/engine/index.ts';
+import type { EsiClient } from '../../src/ingest/esi/client.ts';
 import type { EsiAffiliation } from '../../src/ingest/esi/types.ts';
 
 export const INVALID_IDS_ERROR = 'Ensure all IDs are valid before resolving.';
@@ -314,3 +315,15 @@ export function createTestEsiClock(start = Date.parse('2026-11-01T12:00:00Z')): 
     },
   };
 }
+
+/** An ESI that is down: every names request fails, nothing else is known. For tests where ESI is not the point. */
+export const offlineEsi: EsiClient = {
+  names: async () => {
+    throw new Error('ESI is down');
+  },
+  ids: async () => ({}),
+  affiliations: async () => [],
+  killmail: async () => undefined,
+  isKnownUnknown: () => false,
+  close: async () => {},
+};

@@ -14,7 +14,6 @@ import type { AlertSender, SendResult } from '../../src/delivery/discord-sender.
 import { createFightReportRenderer } from '../../src/delivery/fight-report.ts';
 import { createLiveMessageWorker } from '../../src/delivery/live-messages.ts';
 import { createMatcher } from '../../src/engine/matcher.ts';
-import type { EsiClient } from '../../src/ingest/esi/client.ts';
 import { createMemoryNameCache, createNameResolver } from '../../src/ingest/esi/index.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createKillmailIngestor } from '../../src/pipeline/ingest-killmail.ts';
@@ -23,6 +22,7 @@ import type { World } from '../../src/pipeline/world.ts';
 import { syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { trackerDefinition } from '../fixtures/trackers.ts';
 import { miniWorld } from '../helpers/bot-harness.ts';
+import { offlineEsi } from '../fakes/esi.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 
 const JITA = 30000142;
@@ -66,17 +66,6 @@ class RecordingSender implements AlertSender {
     return { ok: true, messageId };
   }
 }
-
-const offlineEsi: EsiClient = {
-  names: async () => {
-    throw new Error('ESI is down');
-  },
-  ids: async () => ({}),
-  affiliations: async () => [],
-  killmail: async () => undefined,
-  isKnownUnknown: () => false,
-  close: async () => {},
-};
 
 let world: World;
 beforeAll(async () => {

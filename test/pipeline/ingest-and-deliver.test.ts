@@ -7,7 +7,6 @@ import { createTrackerRepository } from '../../src/db/tracker-repository.ts';
 import type { AlertSender, SendResult } from '../../src/delivery/discord-sender.ts';
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import { createMatcher } from '../../src/engine/matcher.ts';
-import type { EsiClient } from '../../src/ingest/esi/client.ts';
 import { createMemoryNameCache, createNameResolver } from '../../src/ingest/esi/index.ts';
 import { createR2z2Poller } from '../../src/ingest/r2z2/poller.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -16,6 +15,7 @@ import { createKillmailIngestor } from '../../src/pipeline/ingest-killmail.ts';
 import { createTrackerSync } from '../../src/pipeline/tracker-sync.ts';
 import type { World } from '../../src/pipeline/world.ts';
 import { createFakeClock, type FakeR2z2, startFakeR2z2, syntheticR2z2Document } from '../fakes/r2z2.ts';
+import { offlineEsi } from '../fakes/esi.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { trackerDefinition } from '../fixtures/trackers.ts';
 
@@ -44,17 +44,6 @@ class RecordingSender implements AlertSender {
     return { ok: true, messageId };
   }
 }
-
-const offlineEsi: EsiClient = {
-  names: async () => {
-    throw new Error('ESI is down');
-  },
-  ids: async () => ({}),
-  affiliations: async () => [],
-  killmail: async () => undefined,
-  isKnownUnknown: () => false,
-  close: async () => {},
-};
 
 let world: World;
 beforeAll(async () => {

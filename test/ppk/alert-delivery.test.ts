@@ -10,7 +10,6 @@ import type { AlertSender, SendResult } from '../../src/delivery/discord-sender.
 import { createDeliveryWorker } from '../../src/delivery/worker.ts';
 import type { TrackerMatch } from '../../src/engine/index.ts';
 import { createMemoryNameCache, createNameResolver } from '../../src/ingest/esi/index.ts';
-import type { EsiClient } from '../../src/ingest/esi/client.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { World } from '../../src/pipeline/world.ts';
 import { createPpkAlertEntry } from '../../src/ppk/alert-entry.ts';
@@ -18,6 +17,7 @@ import { createPpkOperations } from '../../src/ppk/operations.ts';
 import { attacker, KILL_TIME_MS, killmailDocument } from '../fixtures/killmails/builder.ts';
 import { trackerDefinition } from '../fixtures/trackers.ts';
 import { miniWorld } from '../helpers/bot-harness.ts';
+import { offlineEsi } from '../fakes/esi.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 
 const GUILD = '123456789012345678';
@@ -37,12 +37,6 @@ class RecordingSender implements AlertSender {
     return { ok: true, messageId };
   }
 }
-
-const offlineEsi = {
-  names: async () => {
-    throw new Error('ESI is down');
-  },
-} as unknown as EsiClient;
 
 let world: World;
 beforeAll(async () => {
