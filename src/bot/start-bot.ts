@@ -160,6 +160,8 @@ async function logIn(options: BotOptions, router: InteractionRouter, memberEvent
   const ready = once(client, Events.ClientReady, {
     signal: AbortSignal.timeout(options.readyTimeoutMs ?? 60_000),
   });
+  // When a refusal wins the race, the wait for ready still times out later: that must not go unhandled.
+  ready.catch(() => undefined);
   try {
     await client.login(options.token);
     await Promise.race([ready, refused]);
