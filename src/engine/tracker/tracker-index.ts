@@ -54,8 +54,6 @@ export interface TrackerIndex {
   collect(killmail: Killmail, scope: MatchScope): Int32Array;
 }
 
-/** Above this share of the ordinal range collected, order is restored by a scan rather than a sort. */
-const SCAN_SHARE = 1 / 16;
 const INITIAL_CAPACITY = 1024;
 
 export function createTrackerIndex(universe: Universe): TrackerIndex {
@@ -63,31 +61,54 @@ export function createTrackerIndex(universe: Universe): TrackerIndex {
   const ranges = createRangeIndex(universe);
   const unanchored = new Set<number>();
 
-  // The visit that last collected each ordinal: dedupes trackers found under several ids, and lists the
-  // collected ones in order without touching every tracker.
-  let stamps = new Uint32Array(INITIAL_CAPACITY);
+  // One bit per ordinal, set while a collect runs: dedupes trackers found under several ids, and lists
+  // the collected ones in order by reading 32 ordinals per word. Every bit is clear between collects.
+  let seen = new Uint32Array(INITIAL_CAPACITY / 32);
   let found = new Int32Array(INITIAL_CAPACITY);
-  /** One above the highest ordinal ever added: how far a scan of the stamps goes. */
-  let span = 0;
-  let visit = 0;
   let count = 0;
 
   const take = (ordinal: number) => {
-    if (stamps[ordinal] === visit) return;
-    stamps[ordinal] = visit;
+    const word = ordinal >>> 5;
+    const bit = 1 << (ordinal & 31);
+    const bits = seen[word]!;
+    if ((bits & bit) !== 0) return;
+    seen[word] = bits | bit;
     found[count++] = ordinal;
   };
 
   const grow = (ordinal: number) => {
-    if (ordinal < span) return;
-    span = ordinal + 1;
-    if (span <= stamps.length) return;
-    let capacity = stamps.length;
-    while (capacity < span) capacity *= 2;
-    const grownStamps = new Uint32Array(capacity);
-    grownStamps.set(stamps);
-    stamps = grownStamps;
+    if (ordinal < found.length) return;
+    let capacity = found.length;
+    while (capacity <= ordinal) capacity *= 2;
+    const grownSeen = new Uint32Array(capacity / 32);
+    grownSeen.set(seen);
+    seen = grownSeen;
     found = new Int32Array(capacity);
+  };
+
+  /**
+   * The collected ordinals ascending, clearing their bits: by reading the words when many were collected
+   * (a 3,000-pilot fight fills thousands of trackers), else by sorting the few found.
+   */
+  const ascending = (): Int32Array => {
+    const words = seen.length;
+    if (count < words >>> 3) {
+      for (let i = 0; i < count; i++) seen[found[i]! >>> 5] = 0;
+      return found.subarray(0, count).sort();
+    }
+    let at = 0;
+    for (let word = 0; word < words; word++) {
+      let bits = seen[word]!;
+      if (bits === 0) continue;
+      seen[word] = 0;
+      const base = word << 5;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        found[at++] = base + 31 - Math.clz32(lowest);
+        bits ^= lowest;
+      }
+    }
+    return found.subarray(0, at);
   };
 
   const bucketsOf = (fact: IdFact): IdBuckets => {
@@ -137,12 +158,6 @@ export function createTrackerIndex(universe: Universe): TrackerIndex {
     },
 
     collect(killmail, scope) {
-      visit++;
-      if (visit === 0xffffffff) {
-        // The stamps wrap: forget every earlier visit.
-        stamps.fill(0);
-        visit = 1;
-      }
       count = 0;
       for (const ordinal of unanchored) take(ordinal);
       for (const { single, set, byId } of idBuckets.values()) {
@@ -166,12 +181,7 @@ export function createTrackerIndex(universe: Universe): TrackerIndex {
         }
       }
       ranges.collect(killmail, scope, take);
-      if (count > span * SCAN_SHARE) {
-        let at = 0;
-        for (let ordinal = 0; ordinal < span; ordinal++) if (stamps[ordinal] === visit) found[at++] = ordinal;
-        return found.subarray(0, at);
-      }
-      return found.subarray(0, count).sort();
+      return ascending();
     },
   };
 }
