@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 const GUILD = '123456789012345678';
 const ALICE = '400000000000000001';
@@ -17,7 +17,7 @@ describe('killtracker characters import | export', () => {
     return path;
   };
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-characters-'));
+    dataDir = migratedDataDir('kt-characters-');
     env = { DATA_DIR: dataDir };
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,8 +1,6 @@
 // `killtracker deadletter list|retry`: operators see what the feed set aside and retry it once fixed.
 // One data folder for the whole file: every CLI run opens the embedded database, which takes seconds.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -11,6 +9,7 @@ import { openEmbeddedForCommand } from '../../src/db/embedded.ts';
 import { createKillmailStore } from '../../src/db/killmail-store.ts';
 import { syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { runCliCapture } from '../helpers/cli.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 describe('killtracker deadletter list | retry', () => {
   let dataDir: string;
@@ -32,7 +31,7 @@ describe('killtracker deadletter list | retry', () => {
   const nowInvalid: Record<string, unknown> = { ...syntheticR2z2Document(34), hash: 'nul\u0000' };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-deadletter-'));
+    dataDir = migratedDataDir('kt-deadletter-');
     env = { DATA_DIR: dataDir };
     await withDatabase(async ({ db }) => {
       await createKillmailStore({ db }).advanceCursor(7100);

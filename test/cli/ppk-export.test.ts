@@ -1,8 +1,6 @@
 // `killtracker ppk export`: the CSV contract (exact header, one row per event, whole ISK, statuses,
 // inclusive UTC days, quoting) on a data folder seeded through the PPK operations.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCharacterRepository } from '../../src/db/character-repository.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
@@ -12,6 +10,7 @@ import { silentLogger } from '../../src/log.ts';
 import { createPpkOperations } from '../../src/ppk/operations.ts';
 import { attacker, killmailDocument } from '../fixtures/killmails/builder.ts';
 import { runCliCapture } from '../helpers/cli.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 const GUILD = '123456789012345678';
 const OTHER_GUILD = '223456789012345678';
@@ -41,7 +40,7 @@ describe('killtracker ppk export', () => {
   }
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-ppk-'));
+    dataDir = migratedDataDir('kt-ppk-');
     env = { DATA_DIR: dataDir };
     await withDatabase(async ({ db }) => {
       await createCharacterRepository({ db }).importLinks(GUILD, [

@@ -1,11 +1,11 @@
 // `killtracker replay` without --sde reads the map from the configured database: the embedded one in
 // DATA_DIR (PGlite), or PostgreSQL through DATABASE_URL when TEST_DATABASE_URL is set.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/replay');
 const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
@@ -21,7 +21,7 @@ describeEachDatabase('killtracker replay from the database', (getDb) => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-replay-db-'));
+    dataDir = migratedDataDir('kt-replay-db-');
     const url = getDb().url;
     // PGlite: the CLI opens its own embedded database in DATA_DIR. PostgreSQL: the scratch database.
     env = url === undefined ? { DATA_DIR: dataDir } : { DATA_DIR: dataDir, DATABASE_URL: url };

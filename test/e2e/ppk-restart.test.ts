@@ -1,8 +1,7 @@
 // A claim survives a crash: the real `killtracker start` posts a PPK tracker's alert, a pilot claims while
 // Discord refuses the roster edit, the process is killed with SIGKILL before the edit lands, and the
 // restarted process edits the roster from the database.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { freshKill } from '../helpers/live-feed.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const JITA = 30000142;
@@ -39,7 +39,7 @@ describe('a PPK claim across a SIGKILL of killtracker start', () => {
   const processes: BotProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-ppk-'));
+    dataDir = migratedDataDir('kt-ppk-');
     pilot = fakeUser({ username: 'tackler' });
     discord = await FakeDiscord.start({
       guilds: [{ name: 'PPK', channels: [{ name: 'kills' }], members: [fakeMember(pilot)] }],

@@ -1,8 +1,7 @@
 // The real `killtracker start` process against fake R2Z2, ESI and Discord: ingest, match, store and
 // post; killed with SIGKILL in the middle of a burst and restarted, every alert arrives exactly once.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { freshKill, killIdOf } from '../helpers/live-feed.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const JITA = 30000142;
@@ -40,7 +40,7 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
   const processes: BotProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-e2e-'));
+    dataDir = migratedDataDir('kt-e2e-');
     discord = await FakeDiscord.start({
       guilds: [
         {
