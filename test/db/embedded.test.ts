@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -12,11 +11,12 @@ import {
   startEmbeddedServer,
 } from '../../src/db/embedded.ts';
 import { sdeRegions } from '../../src/db/schema.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 
 describe('embedded PGlite shared between the bot and CLI commands', () => {
   const dirs: string[] = [];
   const freshDir = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kt-embedded-'));
+    const dir = migratedDataDir('kt-embedded-');
     dirs.push(dir);
     return dir;
   };
