@@ -159,9 +159,12 @@ export function createRangeIndex(universe: Universe): RangeIndex {
           if (range >= 0) groups[g]!.takeWhileAtLeast(range, take);
         }
       }
-      for (const { route, limits } of ownRouteJumps) {
-        const range = route(killmail, scope, limits.first());
-        if (range >= 0) limits.takeWhileAtLeast(range, take);
+      // Every route to a system the universe does not know is unreachable: no need to ask each one.
+      if (scope.systemIndex >= 0) {
+        for (const { route, limits } of ownRouteJumps) {
+          const range = route(killmail, scope, limits.first());
+          if (range >= 0) limits.takeWhileAtLeast(range, take);
+        }
       }
       const kill = universe.system(killmail.solarSystemId);
       if (kill && hasLightYearDistance(kill.spaceClass)) {
