@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { TrackerDefinition } from '../engine/index.ts';
 import type { Database, Transaction as Tx } from './client.ts';
 import { isUniqueViolation } from './errors.ts';
-import { trackers, trackersRevision } from './schema.ts';
+import { digestRuns, trackerPingCooldowns, trackers, trackersRevision } from './schema.ts';
 
 export type TrackerRow = typeof trackers.$inferSelect;
 
@@ -158,13 +158,20 @@ export function createTrackerRepository({ db }: { db: Database }) {
       });
     },
 
+    /**
+     * Deletes the tracker with its digest runs and ping cooldown, in one transaction: nothing else reads
+     * those rows once the tracker is gone.
+     */
     async remove(id: number, guildId: string): Promise<boolean> {
       return write(undefined, async (tx) => {
         const rows = await tx
           .delete(trackers)
           .where(and(eq(trackers.id, id), eq(trackers.guildId, guildId)))
           .returning({ id: trackers.id });
-        return rows.length > 0;
+        if (rows.length === 0) return false;
+        await tx.delete(digestRuns).where(eq(digestRuns.trackerId, id));
+        await tx.delete(trackerPingCooldowns).where(eq(trackerPingCooldowns.trackerId, id));
+        return true;
       });
     },
 

@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import { createDigestRunStore } from '../../src/db/digest-run-store.ts';
+import { createPingCooldownStore } from '../../src/db/ping-cooldown-store.ts';
+import { digestRuns, trackerPingCooldowns } from '../../src/db/schema.ts';
 import { createTrackerRepository, DuplicateTrackerNameError } from '../../src/db/tracker-repository.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { trackerDefinition } from '../fixtures/trackers.ts';
@@ -87,5 +90,42 @@ describeEachDatabase('tracker repository', (getDb) => {
       'Fresh',
       'Other',
     ]);
+  });
+
+  it('GIVEN two trackers with digest runs and ping cooldowns WHEN one is deleted THEN its rows go with it and the other keeps its own', async () => {
+    const db = getDb().db;
+    const [gone, kept] = await repo().createMany({
+      guildId: 'g1',
+      channelId: 'c1',
+      definitions: [trackerDefinition('Gone'), trackerDefinition('Kept')],
+    });
+    const digests = createDigestRunStore({ db });
+    const cooldowns = createPingCooldownStore({ db });
+    const day = Date.parse('2026-11-20T00:00:00Z');
+    for (const tracker of [gone!, kept!]) {
+      for (const start of [day, day + 86_400_000]) {
+        await digests.schedule(tracker.id, { period: 'daily', start, end: start + 86_400_000 });
+      }
+      await cooldowns.claim({
+        trackerId: tracker.id,
+        deliveryId: tracker.id,
+        cooldownMinutes: 10,
+        at: new Date(day),
+      });
+    }
+    const digestTrackers = async () =>
+      (await db.select().from(digestRuns)).map((row) => row.trackerId).sort((a, b) => a - b);
+    const cooldownTrackers = async () =>
+      (await db.select().from(trackerPingCooldowns)).map((row) => row.trackerId).sort((a, b) => a - b);
+
+    // Another guild cannot delete it, and then nothing of it is purged either.
+    expect(await repo().remove(gone!.id, 'g2')).toBe(false);
+    expect(await digestTrackers()).toEqual([gone!.id, gone!.id, kept!.id, kept!.id]);
+    expect(await cooldownTrackers()).toEqual([gone!.id, kept!.id]);
+
+    expect(await repo().remove(gone!.id, 'g1')).toBe(true);
+    expect(await repo().get(gone!.id, 'g1')).toBeUndefined();
+    expect(await digestTrackers()).toEqual([kept!.id, kept!.id]);
+    expect(await cooldownTrackers()).toEqual([kept!.id]);
   });
 });

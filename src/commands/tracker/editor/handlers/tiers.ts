@@ -1,5 +1,6 @@
 // The alert settings' "Ping rules & digest…" button opens the form (tiers); its submit (tiersok) saves what
 // changed and redraws the alert settings in place.
+import { isDeepStrictEqual } from 'node:util';
 import { MessageFlags } from 'discord.js';
 import { escapeMarkdown } from '../../../../engine/render/index.ts';
 import { noticeText } from '../../../../tracker-ops/change.ts';
@@ -28,7 +29,8 @@ export const tiersModalSubmit = editorModal('tiersok', async (interaction, row, 
   const digest = parseDigestText(interaction.fields.getTextInputValue(DIGEST_FIELD));
   let current = row;
   const notices: string[] = [];
-  if (JSON.stringify(rules) !== JSON.stringify(current.definition.ping_rules ?? [])) {
+  // Compared by value: the stored rules come back from jsonb with their keys in another order.
+  if (!isDeepStrictEqual(rules, current.definition.ping_rules ?? [])) {
     const change = await setPingRules(ctx, current, rules, memberRights(interaction));
     current = change.row;
     notices.push(change.notice);
