@@ -1,25 +1,19 @@
 // A claim survives a crash: the real `killtracker start` posts a PPK tracker's alert, a pilot claims while
 // Discord refuses the roster edit, the process is killed with SIGKILL before the edit lands, and the
 // restarted process edits the roster from the database.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buttonInteraction,
   EVERYONE_PERMISSIONS,
-  FakeDiscord,
+  type FakeDiscord,
   fakeMember,
   fakeUser,
 } from '../fakes/discord/index.ts';
-import { FakeEsi } from '../fakes/esi.ts';
-import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
-import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
-import { runCliCapture } from '../helpers/cli.ts';
+import type { FakeR2z2 } from '../fakes/r2z2.ts';
 import { freshKill } from '../helpers/live-feed.ts';
-import { migratedDataDir } from '../helpers/data-dir.ts';
+import { type ProcessWorld, startProcessWorld } from '../helpers/process-world.ts';
 
-const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const JITA = 30000142;
 /** freshKill's second attacker: linked to the pilot below. */
 const PILOT_CHARACTER = 2112000101;
@@ -28,66 +22,37 @@ const tackleField = (message: APIMessage) =>
   message.embeds[0]?.fields?.find((field) => field.name.startsWith('Tackle'));
 
 describe('a PPK claim across a SIGKILL of killtracker start', () => {
-  let dataDir: string;
+  let world: ProcessWorld | undefined;
   let discord: FakeDiscord;
-  let esi: FakeEsi;
   let r2z2: FakeR2z2;
-  let env: NodeJS.ProcessEnv;
   let guildId: string;
   let channelId: string;
   let pilot: APIUser;
-  const processes: BotProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = migratedDataDir('kt-ppk-');
     pilot = fakeUser({ username: 'tackler' });
-    discord = await FakeDiscord.start({
-      guilds: [{ name: 'PPK', channels: [{ name: 'kills' }], members: [fakeMember(pilot)] }],
+    world = await startProcessWorld({
+      discord: { guilds: [{ name: 'PPK', channels: [{ name: 'kills' }], members: [fakeMember(pilot)] }] },
+      esi: { names: [{ id: PILOT_CHARACTER, name: 'Tackle Pilot', category: 'character' }] },
+      feed: { documents: [], firstSequence: 9000 },
     });
+    ({ discord, r2z2 } = world);
     guildId = [...discord.guilds.keys()][0]!;
     channelId = discord.channelId('kills', guildId);
-    esi = await FakeEsi.start({
-      names: [{ id: PILOT_CHARACTER, name: 'Tackle Pilot', category: 'character' }],
+    await world.importTrackers(guildId, channelId, {
+      version: 1,
+      name: 'Paid kills',
+      ppk: true,
+      clauses: {},
     });
-    r2z2 = await startFakeR2z2({ documents: [], firstSequence: 9000 });
-    env = {
-      DATA_DIR: dataDir,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.api,
-      R2Z2_URL: r2z2.url,
-      ESI_URL: esi.url,
-      SDE_URL: 'http://127.0.0.1:9/unused',
-      ZKB_USER_AGENT: 'killtracker e2e tests',
-      DELIVERY_LEASE_SECONDS: '2',
-    };
-    expect((await runCliCapture(['sde', 'update', '--file', MINI_SDE], env)).code).toBe(0);
-    const trackers = join(dataDir, 'trackers.json');
-    writeFileSync(trackers, JSON.stringify({ version: 1, name: 'Paid kills', ppk: true, clauses: {} }));
-    expect(
-      (await runCliCapture(['trackers', 'import', trackers, '--guild', guildId, '--channel', channelId], env))
-        .code,
-    ).toBe(0);
-    const characters = join(dataDir, 'characters.json');
-    writeFileSync(
-      characters,
-      JSON.stringify([{ discord_user_id: pilot.id, character_id: PILOT_CHARACTER, verified: false }]),
-    );
-    expect((await runCliCapture(['characters', 'import', characters, '--guild', guildId], env)).code).toBe(0);
+    await world.importCharacters(guildId, [
+      { discord_user_id: pilot.id, character_id: PILOT_CHARACTER, verified: false },
+    ]);
   }, 120_000);
 
-  afterAll(async () => {
-    for (const child of processes) await child.kill('SIGKILL');
-    await r2z2?.close();
-    await esi?.stop();
-    await discord?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => world?.stop());
 
-  const start = () => {
-    const child = startBotProcess(['start'], env);
-    processes.push(child);
-    return child;
-  };
+  const start = () => world!.start();
 
   it('GIVEN a claim committed while Discord refuses the edit WHEN the process is killed and restarted THEN the roster shows the claim', async () => {
     const bot = start();

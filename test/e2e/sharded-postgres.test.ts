@@ -1,86 +1,51 @@
 // Two `killtracker start` processes on one PostgreSQL, each serving one of the fake Discord's two gateway
 // shards (SHARD_COUNT=2, SHARD_IDS=0 and 1): alerts for guilds on both shards are posted exactly once,
 // commands are registered once, and a slash command is answered by the process of its guild's shard.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   chatInputInteraction,
-  FakeDiscord,
+  type FakeDiscord,
   fakeUser,
   option,
   snowflakeOnShard,
 } from '../fakes/discord/index.ts';
-import { FakeEsi } from '../fakes/esi.ts';
-import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
-import { MINI_SDE } from '../helpers/bot-harness.ts';
-import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
-import { runCliCapture } from '../helpers/cli.ts';
+import type { FakeR2z2 } from '../fakes/r2z2.ts';
 import { describeOnPostgres } from '../helpers/database.ts';
 import { freshKill, killIdOf } from '../helpers/live-feed.ts';
+import { type ProcessWorld, startProcessWorld } from '../helpers/process-world.ts';
 
 const JITA = 30000142;
 const KILLS = [1, 2, 3, 4, 5, 6];
 
 describeOnPostgres('sharded bot processes on one PostgreSQL', (getDb) => {
-  let dataDir: string;
+  let world: ProcessWorld | undefined;
   let discord: FakeDiscord;
-  let esi: FakeEsi;
   let r2z2: FakeR2z2;
-  let env: NodeJS.ProcessEnv;
   const guildOnShard = [snowflakeOnShard(0, 2), snowflakeOnShard(1, 2)] as const;
-  const processes: BotProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kt-shards-'));
-    discord = await FakeDiscord.start({
-      shards: 2,
-      guilds: [
-        { id: guildOnShard[0], name: 'On shard 0', channels: [{ name: 'kills' }] },
-        { id: guildOnShard[1], name: 'On shard 1', channels: [{ name: 'kills' }] },
-      ],
+    world = await startProcessWorld({
+      discord: {
+        shards: 2,
+        guilds: [
+          { id: guildOnShard[0], name: 'On shard 0', channels: [{ name: 'kills' }] },
+          { id: guildOnShard[1], name: 'On shard 1', channels: [{ name: 'kills' }] },
+        ],
+      },
+      feed: { documents: [freshKill(1, { systemId: JITA })], firstSequence: 7000 },
+      databaseUrl: getDb().url,
+      env: { SHARD_COUNT: '2' },
     });
-    esi = await FakeEsi.start();
-    r2z2 = await startFakeR2z2({ documents: [freshKill(1, { systemId: JITA })], firstSequence: 7000 });
-    env = {
-      DATA_DIR: dataDir,
-      DATABASE_URL: getDb().url,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.api,
-      R2Z2_URL: r2z2.url,
-      ESI_URL: esi.url,
-      SDE_URL: 'http://127.0.0.1:9/unused',
-      ZKB_USER_AGENT: 'killtracker sharding tests',
-      DELIVERY_LEASE_SECONDS: '2',
-      SHARD_COUNT: '2',
-    };
-    expect((await runCliCapture(['sde', 'update', '--file', MINI_SDE], env)).code).toBe(0);
-    const file = join(dataDir, 'tracker.json');
-    writeFileSync(file, JSON.stringify({ version: 1, name: 'Everything', clauses: {} }));
+    ({ discord, r2z2 } = world);
     for (const guildId of guildOnShard) {
       const channelId = discord.channelId('kills', guildId);
-      const run = await runCliCapture(
-        ['trackers', 'import', file, '--guild', guildId, '--channel', channelId],
-        env,
-      );
-      expect(run.code, run.err.join('\n')).toBe(0);
+      await world.importTrackers(guildId, channelId, { version: 1, name: 'Everything', clauses: {} });
     }
   }, 120_000);
 
-  afterAll(async () => {
-    for (const child of processes) await child.kill('SIGKILL');
-    await r2z2?.close();
-    await esi?.stop();
-    await discord?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => world?.stop());
 
-  const start = (shardIds: string) => {
-    const child = startBotProcess(['start'], { ...env, SHARD_IDS: shardIds });
-    processes.push(child);
-    return child;
-  };
+  const start = (shardIds: string) => world!.start({ SHARD_IDS: shardIds });
   const loggedIn = (line: Record<string, unknown>) => line.msg === 'logged in to Discord';
 
   it('GIVEN two processes serving shard 0 and shard 1 WHEN kills arrive THEN each guild gets each alert once, and a slash command is answered on either shard', async () => {

@@ -1,19 +1,15 @@
 // The real `killtracker start` process against fake R2Z2, ESI and Discord: ingest, match, store and
 // post; killed with SIGKILL in the middle of a burst and restarted, every alert arrives exactly once.
-import { rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fakes/discord/index.ts';
-import { FakeEsi } from '../fakes/esi.ts';
-import { type FakeR2z2, startFakeR2z2 } from '../fakes/r2z2.ts';
-import { type BotProcess, startBotProcess } from '../helpers/bot-process.ts';
+import type { FakeDiscord } from '../fakes/discord/index.ts';
+import type { FakeR2z2 } from '../fakes/r2z2.ts';
+import { startBotProcess } from '../helpers/bot-process.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { freshKill, killIdOf } from '../helpers/live-feed.ts';
-import { migratedDataDir } from '../helpers/data-dir.ts';
+import { type ProcessWorld, startProcessWorld } from '../helpers/process-world.ts';
 
-const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const JITA = 30000142;
 const AMARR = 30002187;
 
@@ -27,9 +23,8 @@ async function freePort(): Promise<number> {
 }
 
 describe('killtracker start (child process) against fake R2Z2, ESI and Discord', () => {
-  let dataDir: string;
+  let world: ProcessWorld | undefined;
   let discord: FakeDiscord;
-  let esi: FakeEsi;
   let r2z2: FakeR2z2;
   let env: NodeJS.ProcessEnv;
   let guildId: string;
@@ -37,89 +32,45 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
   let allChannel: string;
   let fcRole: string;
   let metricsPort: number;
-  const processes: BotProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = migratedDataDir('kt-e2e-');
-    discord = await FakeDiscord.start({
-      guilds: [
-        {
-          name: 'E2E',
-          channels: [{ name: 'jita-intel' }, { name: 'all-kills' }],
-          roles: [{ name: 'FC', mentionable: true }],
-        },
-      ],
+    metricsPort = await freePort();
+    world = await startProcessWorld({
+      discord: {
+        guilds: [
+          {
+            name: 'E2E',
+            channels: [{ name: 'jita-intel' }, { name: 'all-kills' }],
+            roles: [{ name: 'FC', mentionable: true }],
+          },
+        ],
+      },
+      esi: { names: [{ id: 2112000001, name: 'Victim Pilot', category: 'character' }] },
+      feed: { documents: [freshKill(1, { systemId: JITA, ageMs: 60_000 })], firstSequence: 5000 },
+      // Blank SHARD_COUNT, as in a .env template: Discord's recommended shard count, all in this process.
+      env: { METRICS_PORT: String(metricsPort), SHARD_COUNT: '' },
     });
-    const guild = [...discord.guilds.values()][0]!;
-    guildId = guild.id;
+    ({ discord, r2z2, env } = world);
+    guildId = [...discord.guilds.keys()][0]!;
     jitaChannel = discord.channelId('jita-intel', guildId);
     allChannel = discord.channelId('all-kills', guildId);
     fcRole = discord.roleId('FC', guildId);
-    esi = await FakeEsi.start({ names: [{ id: 2112000001, name: 'Victim Pilot', category: 'character' }] });
-    r2z2 = await startFakeR2z2({
-      documents: [freshKill(1, { systemId: JITA, ageMs: 60_000 })],
-      firstSequence: 5000,
+    await world.importTrackers(guildId, jitaChannel, {
+      version: 1,
+      name: 'Jita',
+      clauses: { require_solar_systems: [JITA] },
     });
-    metricsPort = await freePort();
-    env = {
-      DATA_DIR: dataDir,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.api,
-      R2Z2_URL: r2z2.url,
-      ESI_URL: esi.url,
-      SDE_URL: 'http://127.0.0.1:9/unused',
-      ZKB_USER_AGENT: 'killtracker e2e tests',
-      DELIVERY_LEASE_SECONDS: '2',
-      METRICS_PORT: String(metricsPort),
-      // Blank, as in a .env template: Discord's recommended shard count, all in this process.
-      SHARD_COUNT: '',
-    };
-    expect((await runCliCapture(['sde', 'update', '--file', MINI_SDE], env)).code).toBe(0);
-    const trackers = join(dataDir, 'trackers.json');
-    writeFileSync(
-      trackers,
-      JSON.stringify({ version: 1, name: 'Jita', clauses: { require_solar_systems: [JITA] } }),
-    );
-    expect(
-      (
-        await runCliCapture(
-          ['trackers', 'import', trackers, '--guild', guildId, '--channel', jitaChannel],
-          env,
-        )
-      ).code,
-    ).toBe(0);
-    writeFileSync(
-      trackers,
-      JSON.stringify({
-        version: 1,
-        name: 'Everything',
-        ping: { everyone: false, here: true, roles: [fcRole] },
-        clauses: {},
-      }),
-    );
-    expect(
-      (
-        await runCliCapture(
-          ['trackers', 'import', trackers, '--guild', guildId, '--channel', allChannel],
-          env,
-        )
-      ).code,
-    ).toBe(0);
+    await world.importTrackers(guildId, allChannel, {
+      version: 1,
+      name: 'Everything',
+      ping: { everyone: false, here: true, roles: [fcRole] },
+      clauses: {},
+    });
   }, 120_000);
 
-  afterAll(async () => {
-    for (const child of processes) await child.kill('SIGKILL');
-    await r2z2?.close();
-    await esi?.stop();
-    await discord?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => world?.stop());
 
-  const start = () => {
-    const child = startBotProcess(['start'], env);
-    processes.push(child);
-    return child;
-  };
+  const start = () => world!.start();
 
   it('ingests, matches and posts each alert once to the right channel with the right pings', async () => {
     const bot = start();
