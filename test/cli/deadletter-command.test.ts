@@ -5,26 +5,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createDeadLetterStore } from '../../src/db/dead-letter-store.ts';
-import { openEmbeddedForCommand } from '../../src/db/embedded.ts';
 import { createKillmailStore } from '../../src/db/killmail-store.ts';
 import { syntheticR2z2Document } from '../fakes/r2z2.ts';
 import { runCliCapture } from '../helpers/cli.ts';
-import { migratedDataDir } from '../helpers/data-dir.ts';
+import { migratedDataDir, withDataDirDatabase } from '../helpers/data-dir.ts';
 
 describe('killtracker deadletter list | retry', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
 
-  /** Opens the folder's database for the test's own setup and checks; closed before the CLI runs. */
-  async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-    const handle = await openEmbeddedForCommand(dataDir);
-    try {
-      await handle.migrate();
-      return await work(handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  const withDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) =>
+    withDataDirDatabase(dataDir, work);
 
   const fixed = syntheticR2z2Document(32);
   const refused = syntheticR2z2Document(33);

@@ -4,13 +4,12 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCharacterRepository } from '../../src/db/character-repository.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { openEmbeddedForCommand } from '../../src/db/embedded.ts';
 import { createNameRepository } from '../../src/db/name-repository.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createPpkOperations } from '../../src/ppk/operations.ts';
 import { attacker, killmailDocument } from '../fixtures/killmails/builder.ts';
 import { runCliCapture } from '../helpers/cli.ts';
-import { migratedDataDir } from '../helpers/data-dir.ts';
+import { migratedDataDir, withDataDirDatabase } from '../helpers/data-dir.ts';
 
 const GUILD = '123456789012345678';
 const OTHER_GUILD = '223456789012345678';
@@ -29,15 +28,8 @@ describe('killtracker ppk export', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
 
-  async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-    const handle = await openEmbeddedForCommand(dataDir);
-    try {
-      await handle.migrate();
-      return await work(handle);
-    } finally {
-      await handle.close();
-    }
-  }
+  const withDatabase = <T>(work: (handle: DatabaseHandle) => Promise<T>) =>
+    withDataDirDatabase(dataDir, work);
 
   beforeAll(async () => {
     dataDir = migratedDataDir('kt-ppk-');

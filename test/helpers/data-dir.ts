@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { openEmbeddedForCommand } from '../../src/db/embedded.ts';
 
 /** A new temporary folder holding a migrated embedded database; the caller removes it. */
 export function migratedDataDir(prefix: string): string {
@@ -36,4 +38,21 @@ export function useMigratedDataDir(prefix: string, options: { shared?: boolean }
     if (dir === undefined) throw new Error('the data folder is made before each test');
     return dir;
   };
+}
+
+/**
+ * Opens a DATA_DIR's embedded database as a command would, for a test's own setup and checks, and closes
+ * it afterwards (so the command line or the bot can open the folder next).
+ */
+export async function withDataDirDatabase<T>(
+  dataDir: string,
+  work: (handle: DatabaseHandle) => Promise<T>,
+): Promise<T> {
+  const handle = await openEmbeddedForCommand(dataDir);
+  try {
+    await handle.migrate();
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
 }
