@@ -1,26 +1,24 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
-import { migratedDataDir } from '../helpers/data-dir.ts';
+import { useMigratedDataDir } from '../helpers/data-dir.ts';
 
 const GUILD = '123456789012345678';
 const ALICE = '400000000000000001';
 const BOB = '400000000000000002';
 
 describe('killtracker characters import | export', () => {
-  let dataDir: string;
+  const dataDir = useMigratedDataDir('kt-characters-');
   let env: NodeJS.ProcessEnv;
   const file = (name: string, value: unknown) => {
-    const path = join(dataDir, name);
+    const path = join(dataDir(), name);
     writeFileSync(path, JSON.stringify(value));
     return path;
   };
   beforeEach(() => {
-    dataDir = migratedDataDir('kt-characters-');
-    env = { DATA_DIR: dataDir };
+    env = { DATA_DIR: dataDir() };
   });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('GIVEN a links file WHEN imported for a guild and exported THEN the export prints exactly that shape, one array; a new import moves a character to the member it lists', async () => {
     const links = [

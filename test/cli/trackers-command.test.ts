@@ -1,8 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
-import { migratedDataDir } from '../helpers/data-dir.ts';
+import { useMigratedDataDir } from '../helpers/data-dir.ts';
 
 const GUILD = '123456789012345678';
 const CHANNEL = '223456789012345678';
@@ -14,18 +14,16 @@ const caps = {
 };
 
 describe('killtracker trackers import | export | list', () => {
-  let dataDir: string;
+  const dataDir = useMigratedDataDir('kt-trackers-');
   let env: NodeJS.ProcessEnv;
   const file = (name: string, value: unknown) => {
-    const path = join(dataDir, name);
+    const path = join(dataDir(), name);
     writeFileSync(path, JSON.stringify(value));
     return path;
   };
   beforeEach(() => {
-    dataDir = migratedDataDir('kt-trackers-');
-    env = { DATA_DIR: dataDir };
+    env = { DATA_DIR: dataDir() };
   });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('imports a file, lists it and exports the same definitions back', async () => {
     const imported = await runCliCapture(
@@ -148,7 +146,7 @@ describe('killtracker trackers import | export | list', () => {
     expect((await runCliCapture(['trackers', 'export'], env)).err.join('')).toContain('--guild is required');
     expect((await runCliCapture(['trackers', 'export', '--guild', 'abc'], env)).code).toBe(2);
     const missing = await runCliCapture(
-      ['trackers', 'import', join(dataDir, 'nope.json'), '--guild', GUILD, '--channel', CHANNEL],
+      ['trackers', 'import', join(dataDir(), 'nope.json'), '--guild', GUILD, '--channel', CHANNEL],
       env,
     );
     expect(missing.code).toBe(2);

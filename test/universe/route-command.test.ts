@@ -1,38 +1,19 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_STATIC_DATA_MESSAGE } from '../../src/cli/load-universe.ts';
-import { runCli } from '../../src/cli/run.ts';
-import { openDatabase, pgliteDirectory } from '../../src/db/client.ts';
+import { openDatabase } from '../../src/db/client.ts';
 import { seedUniverse } from '../fixtures/universe/seed-universe.ts';
 import { SYSTEM, smallUniverse } from '../fixtures/universe/small-universe.ts';
+import { runCliCapture } from '../helpers/cli.ts';
+import { migratedDataDir } from '../helpers/data-dir.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-
-interface CliRun {
-  code: number;
-  out: string[];
-  err: string[];
-}
-
-async function killtracker(argv: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, env, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err };
-}
 
 const temporaryDirs: string[] = [];
 afterAll(() => {
   for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function temporaryDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kt-route-'));
-  temporaryDirs.push(dir);
-  return dir;
-}
 
 describeEachDatabase('killtracker route', (getDb, kind) => {
   // PGlite: the CLI opens its own files under DATA_DIR, so the data folders are made before the tests
@@ -41,20 +22,12 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   let pgliteWithMap: NodeJS.ProcessEnv | undefined;
   let pgliteWithoutMap: NodeJS.ProcessEnv | undefined;
 
-  async function migratedDataDir(): Promise<string> {
-    const dataDir = temporaryDataDir();
-    const client = await PGlite.create(pgliteDirectory(dataDir), {
-      loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
-    });
-    await client.close();
-    return dataDir;
-  }
-
   beforeAll(async () => {
     if (kind !== 'pglite') return;
-    const emptyDir = await migratedDataDir();
-    const mapDir = temporaryDataDir();
-    cpSync(emptyDir, mapDir, { recursive: true });
+    const emptyDir = migratedDataDir('kt-route-');
+    temporaryDirs.push(emptyDir);
+    const mapDir = migratedDataDir('kt-route-');
+    temporaryDirs.push(mapDir);
     const handle = await openDatabase({ dataDir: mapDir });
     try {
       await handle.migrate();
@@ -84,7 +57,7 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   }
 
   it('GIVEN names in any case THEN it prints one JSON line with jumps and light years', async () => {
-    const run = await killtracker(['route', 'lowell', 'LOWGATE'], await envWithMap());
+    const run = await runCliCapture(['route', 'lowell', 'LOWGATE'], await envWithMap());
     expect(run).toEqual({
       code: 0,
       out: [`{"from": ${SYSTEM.lowell}, "to": ${SYSTEM.lowgate}, "jumps": 2, "distance_ly": 5}`],
@@ -93,7 +66,7 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   });
 
   it('GIVEN ids and --avoid-high-sec THEN the route goes around high-sec', async () => {
-    const run = await killtracker(
+    const run = await runCliCapture(
       ['route', String(SYSTEM.lowell), String(SYSTEM.lowgate), '--avoid-high-sec'],
       await envWithMap(),
     );
@@ -107,7 +80,7 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   });
 
   it('GIVEN a distance with many decimals THEN distance_ly is rounded to 2 decimals', async () => {
-    const run = await killtracker(['route', 'Haven', 'Nightfall'], await envWithMap());
+    const run = await runCliCapture(['route', 'Haven', 'Nightfall'], await envWithMap());
     expect(JSON.parse(run.out[0] ?? '')).toEqual({
       from: SYSTEM.haven,
       to: SYSTEM.nightfall,
@@ -117,7 +90,7 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   });
 
   it('GIVEN a w-space destination THEN jumps and distance are null and the command still succeeds', async () => {
-    const run = await killtracker(['route', 'Haven', 'J100001'], await envWithMap());
+    const run = await runCliCapture(['route', 'Haven', 'J100001'], await envWithMap());
     expect(run.code).toBe(0);
     expect(run.out).toEqual([
       `{"from": ${SYSTEM.haven}, "to": ${SYSTEM.wormhole}, "jumps": null, "distance_ly": null}`,
@@ -125,14 +98,14 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   });
 
   it('GIVEN a misspelt name THEN it fails and suggests close names', async () => {
-    const run = await killtracker(['route', 'Lowgat3', 'Haven'], await envWithMap());
+    const run = await runCliCapture(['route', 'Lowgat3', 'Haven'], await envWithMap());
     expect(run.code).toBe(1);
     expect(run.out).toEqual([]);
     expect(run.err).toEqual(['Unknown solar system "Lowgat3". Did you mean: Lowgate?']);
   });
 
   it('GIVEN an id no system has THEN it fails and says how to name a system', async () => {
-    const run = await killtracker(['route', 'Haven', '30999999'], await envWithMap());
+    const run = await runCliCapture(['route', 'Haven', '30999999'], await envWithMap());
     expect(run.code).toBe(1);
     expect(run.err).toEqual([
       'Unknown solar system "30999999". Check the spelling, or give the system id (Jita is 30000142).',
@@ -140,7 +113,7 @@ describeEachDatabase('killtracker route', (getDb, kind) => {
   });
 
   it('GIVEN no static data imported THEN it tells the user to run sde update', async () => {
-    const run = await killtracker(['route', 'Haven', 'Lowell'], envWithoutMap());
+    const run = await runCliCapture(['route', 'Haven', 'Lowell'], envWithoutMap());
     expect(run).toEqual({ code: 1, out: [], err: [NO_STATIC_DATA_MESSAGE] });
   });
 });
@@ -158,14 +131,14 @@ describe('killtracker route arguments', () => {
   ])(
     'GIVEN %j THEN it prints the problem and the usage and exits 2 without opening the database',
     async (argv, problem) => {
-      const run = await killtracker(argv, env);
+      const run = await runCliCapture(argv, env);
       expect(run).toEqual({ code: 2, out: [], err: [`${problem}\n${USAGE}`] });
       expect(existsSync(neverOpened)).toBe(false);
     },
   );
 
   it('GIVEN an unknown option THEN it names the option and shows the usage', async () => {
-    const run = await killtracker(['route', 'Haven', 'Lowell', '--avoid-lowsec'], env);
+    const run = await runCliCapture(['route', 'Haven', 'Lowell', '--avoid-lowsec'], env);
     expect(run.code).toBe(2);
     expect(run.err).toHaveLength(1);
     expect(run.err[0]).toContain("'--avoid-lowsec'");
