@@ -148,6 +148,9 @@ const variables = z.object({
   SHARD_IDS: shardIdList,
 });
 
+/** Every environment variable the bot reads (the README's Configuration table lists each). */
+export const ENV_VARIABLE_NAMES: readonly string[] = Object.keys(variables.shape);
+
 const SSO_VARIABLES = ['EVE_SSO_CLIENT_ID', 'EVE_SSO_SECRET', 'PUBLIC_URL'] as const;
 
 export const envSchema = variables

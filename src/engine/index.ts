@@ -56,6 +56,7 @@ export {
   pingRuleMatches,
   pingsAnyone,
 } from './tracker/ping-rules.ts';
+export { trackerInKeyOrder } from './tracker/key-order.ts';
 export type * from './tracker/types.ts';
 export type { Universe } from './universe/types.ts';
 export {

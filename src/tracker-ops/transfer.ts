@@ -1,7 +1,12 @@
 // Trackers as tracker JSON (version 1), the format of /tracker export|import and the CLI: a guild's
 // trackers out as one object or an array, and a file's trackers in, all created or none, with every
 // problem listed at once, including names the guild already uses.
-import { everyPossiblePing, type TrackerDefinition, validateTrackers } from '../engine/index.ts';
+import {
+  everyPossiblePing,
+  type TrackerDefinition,
+  trackerInKeyOrder,
+  validateTrackers,
+} from '../engine/index.ts';
 import { DISCORD_LIMITS, escapeMarkdown, joinWithinLimit, truncateMarkdown } from '../engine/render/index.ts';
 import { UserError } from '../user-error.ts';
 import type { TrackerStore } from './deps.ts';
@@ -26,11 +31,12 @@ export async function exportTrackers(
   guildId: string,
   tracker: string | undefined,
 ): Promise<TrackerDefinition | TrackerDefinition[]> {
-  if (tracker !== undefined) return (await findTracker(deps.trackers, guildId, tracker)).definition;
+  if (tracker !== undefined)
+    return trackerInKeyOrder((await findTracker(deps.trackers, guildId, tracker)).definition);
   const rows = await deps.trackers.list(guildId);
   if (rows.length === 0)
     throw new UserError('This server has no trackers to export yet. Create one with /tracker create.');
-  return rows.map((row) => row.definition);
+  return rows.map((row) => trackerInKeyOrder(row.definition));
 }
 
 interface ImportProblem {

@@ -78,6 +78,9 @@ describeEachDatabase('/tracker export and import', (getDb) => {
       await harness.tracker('export', [option.string('tracker', String(row.id))]),
     );
     expect(exported).toEqual(row.definition);
+    // In the documented order, not the database's (jsonb stores shorter keys first).
+    expect(Object.keys(exported as object)).toEqual(['version', 'name', 'enabled', 'ping', 'ppk', 'clauses']);
+    expect(Object.keys((exported as TrackerDefinition).ping)).toEqual(['everyone', 'here', 'roles']);
   });
 
   it('GIVEN no trackers THEN export says there is nothing to export', async () => {

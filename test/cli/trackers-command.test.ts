@@ -67,6 +67,65 @@ describe('killtracker trackers import | export | list', () => {
     expect(JSON.parse(roundTrip.out[0]!)).toMatchObject({ imported: 2 });
   });
 
+  it('GIVEN a tracker stored as jsonb WHEN exported THEN its keys, pings and clauses read in the documented order', async () => {
+    // Written in an order jsonb does not keep (it stores shorter keys first).
+    const tracker = {
+      clauses: { require_min_value: 1_000_000_000, require_max_jumps: 10, require_solo: true },
+      fight_report: true,
+      ppk: false,
+      digest_hour: 18,
+      digest: 'daily',
+      ping_cooldown_minutes: 10,
+      ping_rules: [
+        { ping: { roles: ['1234567890'], here: false, everyone: true }, min_attackers: 30, min_value: 2e10 },
+      ],
+      ping: { roles: [], here: true, everyone: false },
+      title: '{ship} down in {system}',
+      color: '#ff5500',
+      max_age_minutes: 60,
+      origin_solar_system_id: 30003067,
+      enabled: true,
+      description: 'Caps near home, for the FCs',
+      name: 'Ordered',
+      version: 1,
+    };
+    const imported = await runCliCapture(
+      ['trackers', 'import', file('o.json', tracker), '--guild', GUILD, '--channel', CHANNEL],
+      env,
+    );
+    expect(imported.code).toBe(0);
+
+    const exported = await runCliCapture(['trackers', 'export', '--guild', GUILD], env);
+    const [definition] = JSON.parse(exported.out.join('\n'));
+    expect(Object.keys(definition)).toEqual([
+      'version',
+      'name',
+      'description',
+      'enabled',
+      'origin_solar_system_id',
+      'max_age_minutes',
+      'color',
+      'title',
+      'ping',
+      'ping_rules',
+      'ping_cooldown_minutes',
+      'ppk',
+      'digest',
+      'digest_hour',
+      'fight_report',
+      'clauses',
+    ]);
+    expect(Object.keys(definition.ping)).toEqual(['everyone', 'here', 'roles']);
+    expect(Object.keys(definition.ping_rules[0])).toEqual(['min_value', 'min_attackers', 'ping']);
+    expect(Object.keys(definition.ping_rules[0].ping)).toEqual(['everyone', 'here', 'roles']);
+    // The clause registry's order: location, then value, then kind.
+    expect(Object.keys(definition.clauses)).toEqual([
+      'require_max_jumps',
+      'require_min_value',
+      'require_solo',
+    ]);
+  });
+
   it('rejects an invalid file with exit code 2, listing every problem, and imports nothing', async () => {
     const bad = [
       { version: 1, name: 'Bad', clauses: { require_min_attackers: -1, no_such_clause: true } },

@@ -190,6 +190,16 @@ describe('configuration from the environment', () => {
     expect(text).toContain('DISCORD_TOKEN is not set');
     expect(text).toContain('discord.com/developers/applications');
     expect(text).toContain('DISCORD_TOKEN=your-token-here');
+    // The invite asks for every permission the README's Quick start lists, and the members intent.
+    for (const permission of [
+      'View Channels',
+      'Send Messages',
+      'Embed Links',
+      'Read Message History',
+      'Mention Everyone',
+    ])
+      expect(text).toContain(permission);
+    expect(text).toContain('Server Members Intent');
   });
 
   it('GIVEN an unknown command THEN it points to help and exits 2', async () => {

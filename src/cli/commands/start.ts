@@ -8,12 +8,14 @@ export const MISSING_TOKEN_HELP = [
   '',
   'To get a token and add the bot to your server:',
   '  1. Open https://discord.com/developers/applications and create an application (or pick yours).',
-  '  2. Under "Bot", press "Reset Token" and copy the token.',
+  '  2. Under "Bot", press "Reset Token" and copy the token, and switch on "Server Members Intent"',
+  "     (members' roles for the role conditions; without it they are looked up every 15 minutes).",
   '  3. Put it in a file named .env next to package.json:',
   '       DISCORD_TOKEN=your-token-here',
   '     (or export DISCORD_TOKEN in your shell).',
   '  4. Invite the bot: OAuth2 -> URL Generator, scopes "bot" and "applications.commands",',
-  '     permissions View Channels, Send Messages, Embed Links, Mention Everyone (for @here pings).',
+  '     permissions View Channels, Send Messages, Embed Links, Read Message History (a retried alert',
+  '     checks it was not already posted) and Mention Everyone (only for @here/@everyone pings).',
   '  5. Run "npm start" again.',
 ].join('\n');
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTrackerRepository, isTrackerActive, type TrackerRow } from '../../db/tracker-repository.ts';
 import { loadUniverseData } from '../../db/universe-repository.ts';
-import { type TrackerDefinition, validateTrackers } from '../../engine/index.ts';
+import { type TrackerDefinition, trackerInKeyOrder, validateTrackers } from '../../engine/index.ts';
 import { createUniverse } from '../../engine/universe/index.ts';
 import { checkGuildLimits, trackerLimits } from '../../tracker-ops/limits.ts';
 import { trackerNameProblem } from '../../tracker-ops/name.ts';
@@ -178,7 +178,7 @@ async function exportTrackers(
   }
   ctx.io.out(
     JSON.stringify(
-      rows.map((row) => row.definition),
+      rows.map((row) => trackerInKeyOrder(row.definition)),
       null,
       2,
     ),
