@@ -69,8 +69,10 @@ export async function servePgliteOnSocket(
     if (client.closed) return;
     await db.runExclusive(() =>
       db.execProtocolRawStream(message, {
+        // The chunk is a view of PGlite's memory, reused for the next chunk: a socket that cannot
+        // send it at once would queue the view and later send what PGlite wrote there since.
         onRawData: (chunk) => {
-          if (!client.closed && client.socket.writable) client.socket.write(chunk);
+          if (!client.closed && client.socket.writable) client.socket.write(Buffer.from(chunk));
         },
       }),
     );
