@@ -1,11 +1,12 @@
-// Benchmark of the live bot's memory: the built program (`node bin/killtracker.mjs start`, as users run
-// it) on the embedded database, with the full SDE of ../shared and 10,000 trackers over 100 guilds,
+// Benchmark of the live bot's memory: the built program (bin/killtracker.mjs start with npm start's node
+// options, as users run it) on the embedded database, with the full SDE of ../shared and 10,000 trackers over 100 guilds,
 // against a fake Discord, ESI and R2Z2 feed. It samples the child's RSS (VmRSS) after start, after
 // catching up a backlog of the feed, and over a soak of the corpus replayed as new kills at a steady
 // rate. LIVE_MEMORY_MINUTES (default 2) sets the soak, LIVE_MEMORY_KILLS_PER_SECOND (default 0.2, the live
 // feed's average of one kill every 5 s) the rate and LIVE_MEMORY_BACKLOG (default 200 kills, 15-20 minutes
-// of the live feed) the backlog. These trackers alert on about 260 of every kill of this corpus (big fights
-// and expensive kills), more than Discord's 50 requests/s take: the outbox grows, as a real bot's would.
+// of the live feed) the backlog. About 260 of these trackers match each kill of this corpus (big fights
+// and expensive kills), posted as about 100 alerts (one per channel): the backlog fills the outbox with
+// some 20,000 alerts, which the bot posts while the soak runs.
 // Progress goes to stderr once a minute; results are the JSON lines on stdout.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
