@@ -2,6 +2,7 @@
 import type { BenchModule } from './bench-module.ts';
 import { bfsBench } from './bfs.ts';
 import { deliveryLatencyBench } from './delivery-latency.ts';
+import { liveMemoryBench } from './live-memory.ts';
 import { matchBench } from './match.ts';
 import { memoryBench } from './memory.ts';
 import { normalizeBench } from './normalize.ts';
@@ -17,6 +18,7 @@ const BENCHES: readonly BenchModule[] = [
   memoryBench,
   deliveryLatencyBench,
   storageBench,
+  liveMemoryBench,
 ];
 
 async function main(selected: readonly string[]): Promise<number> {

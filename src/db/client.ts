@@ -2,14 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { EMBEDDED_PGLITE_OPTIONS } from './pglite-settings.ts';
+import { createEmbeddedPglite } from './pglite-settings.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -61,7 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if ('pglite' in target) return wrapPglite(target.pglite, false);
   const dir = pgliteDirectory(target.dataDir);
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir, EMBEDDED_PGLITE_OPTIONS);
+  const client = await createEmbeddedPglite(dir);
   return wrapPglite(client, true);
 }
 

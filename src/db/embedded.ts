@@ -7,9 +7,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { type DatabaseHandle, openDatabase, pgliteDirectory } from './client.ts';
-import { EMBEDDED_PGLITE_OPTIONS } from './pglite-settings.ts';
+import { createEmbeddedPglite } from './pglite-settings.ts';
 import { servePgliteOnSocket } from './pglite-socket-server.ts';
 
 interface LockInfo {
@@ -171,7 +170,7 @@ export async function startEmbeddedServer(dataDir: string, maxConnections = 16):
   try {
     mkdirSync(pgliteDirectory(dataDir), { recursive: true });
     rmSync(socketPath, { force: true });
-    const pglite = await PGlite.create(pgliteDirectory(dataDir), EMBEDDED_PGLITE_OPTIONS);
+    const pglite = await createEmbeddedPglite(pgliteDirectory(dataDir));
     const server = await servePgliteOnSocket(pglite, socketPath, { maxConnections });
     const handle = await openDatabase({ socketPath });
     return {

@@ -1,10 +1,27 @@
-// Runs `killtracker start` as a child process and collects its JSON log lines. It runs the sources
-// through tsx, so tests never wait for (or race on) a build of dist/; CI boots the built program itself.
+// Runs `killtracker start` as a child process and collects its JSON log lines. Tests run the sources
+// through tsx, so they never wait for (or race on) a build of dist/; CI boots the built program itself,
+// and the live memory benchmark measures the built program (bin/killtracker.mjs), as users run it.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = resolve(REPO_ROOT, 'src/main.ts');
+const BIN = resolve(REPO_ROOT, 'bin/killtracker.mjs');
+
+/** The node options of `npm start` (e.g. the young generation's size), so the built program runs as users run it. */
+function npmStartNodeOptions(): string[] {
+  const manifest = JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = manifest.scripts.start.split(/\s+/);
+  return words.slice(1, words.indexOf('bin/killtracker.mjs'));
+}
+
+export interface BotProcessOptions {
+  /** 'built' runs bin/killtracker.mjs as `npm start` does (dist/, built first when stale); default 'sources' (tsx). */
+  program?: 'sources' | 'built';
+}
 
 export interface BotProcess {
   child: ChildProcess;
@@ -20,8 +37,13 @@ export interface BotProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startBotProcess(args: string[], env: NodeJS.ProcessEnv): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+export function startBotProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: BotProcessOptions = {},
+): BotProcess {
+  const entry = options.program === 'built' ? [...npmStartNodeOptions(), BIN] : ['--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
