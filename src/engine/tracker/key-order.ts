@@ -3,6 +3,7 @@
 // exported, and every export of the same tracker reads the same way.
 import { CLAUSE_KEYS } from '../clauses/registry.ts';
 import type { PingRule, TrackerClauses, TrackerDefinition, TrackerPing } from './types.ts';
+import { TOP_LEVEL_KEYS } from './validate.ts';
 
 function pingInOrder(ping: TrackerPing): TrackerPing {
   return { everyone: ping.everyone, here: ping.here, roles: ping.roles };
@@ -29,26 +30,15 @@ function clausesInOrder(clauses: TrackerClauses): TrackerClauses {
 
 /** The same tracker with its keys, its pings' and its clauses' in the documented order. */
 export function trackerInKeyOrder(tracker: TrackerDefinition): TrackerDefinition {
-  return {
-    version: tracker.version,
-    name: tracker.name,
-    ...(tracker.description !== undefined && { description: tracker.description }),
-    enabled: tracker.enabled,
-    ...(tracker.origin_solar_system_id !== undefined && {
-      origin_solar_system_id: tracker.origin_solar_system_id,
-    }),
-    ...(tracker.max_age_minutes !== undefined && { max_age_minutes: tracker.max_age_minutes }),
-    ...(tracker.color !== undefined && { color: tracker.color }),
-    ...(tracker.title !== undefined && { title: tracker.title }),
+  const values: Record<string, unknown> = {
+    ...tracker,
     ping: pingInOrder(tracker.ping),
-    ...(tracker.ping_rules !== undefined && { ping_rules: tracker.ping_rules.map(ruleInOrder) }),
-    ...(tracker.ping_cooldown_minutes !== undefined && {
-      ping_cooldown_minutes: tracker.ping_cooldown_minutes,
-    }),
-    ppk: tracker.ppk,
-    ...(tracker.digest !== undefined && { digest: tracker.digest }),
-    ...(tracker.digest_hour !== undefined && { digest_hour: tracker.digest_hour }),
-    ...(tracker.fight_report === true && { fight_report: true }),
+    ping_rules: tracker.ping_rules?.map(ruleInOrder),
+    // Off is the default and is left out, as the editor saves it.
+    fight_report: tracker.fight_report === true ? true : undefined,
     clauses: clausesInOrder(tracker.clauses),
   };
+  const ordered: Record<string, unknown> = {};
+  for (const key of TOP_LEVEL_KEYS) if (values[key] !== undefined) ordered[key] = values[key];
+  return ordered as unknown as TrackerDefinition;
 }

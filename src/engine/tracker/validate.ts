@@ -32,7 +32,8 @@ export interface ValidateTrackerOptions {
 const TRACKER_NAME_MAX_LENGTH = 100;
 export const TRACKER_DESCRIPTION_MAX_LENGTH = 1000;
 
-const TOP_LEVEL_KEYS = [
+/** A tracker's keys in the documented order (README, Tracker JSON): what validation accepts and exports print. */
+export const TOP_LEVEL_KEYS = [
   'version',
   'name',
   'description',
