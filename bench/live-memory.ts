@@ -16,12 +16,13 @@ import { FakeEsi } from '../test/fakes/esi.ts';
 import { type FakeR2z2, startFakeR2z2 } from '../test/fakes/r2z2.ts';
 import { type BotProcess, startBotProcess } from '../test/helpers/bot-process.ts';
 import { runCliCapture } from '../test/helpers/cli.ts';
+import { freePort } from '../test/helpers/free-port.ts';
 import { SHARED_SDE_ZIP } from '../test/helpers/shared-files.ts';
 import type { BenchModule } from './bench-module.ts';
 import { loadBenchWorld } from './bench-world.ts';
 import { KillmailReplay, partyNamesOf } from './live-feed-replay.ts';
 import { TRACKER_SET_SEED } from './match.ts';
-import { freePort, residentMegabytes, scrapeMetrics } from './process-probe.ts';
+import { residentMegabytes, scrapeMetrics } from './process-probe.ts';
 import { percentile } from './shared.ts';
 import { generateTrackers, trackerPools } from './tracker-sets.ts';
 

@@ -1,7 +1,6 @@
 // Looking at a running bot from outside: its resident memory from /proc, its Prometheus metrics over
-// HTTP, and a free TCP port to serve them on.
+// HTTP (on a port from test/helpers/free-port.ts).
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { request } from 'undici';
 
 /** VmRSS of a process in MB (one decimal), or undefined once it is gone. */
@@ -14,15 +13,6 @@ export function residentMegabytes(pid: number): number | undefined {
   }
   const kilobytes = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];
   return kilobytes === undefined ? undefined : Math.round((Number(kilobytes) / 1024) * 10) / 10;
-}
-
-/** A TCP port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((done) => server.once('listening', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 /** The samples of /metrics by name with labels, e.g. `killtracker_deliveries_total{outcome="sent"}`. */

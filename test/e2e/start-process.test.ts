@@ -1,26 +1,17 @@
 // The real `killtracker start` process against fake R2Z2, ESI and Discord: ingest, match, store and
 // post; killed with SIGKILL in the middle of a burst and restarted, every alert arrives exactly once.
-import { createServer } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord/index.ts';
 import type { FakeR2z2 } from '../fakes/r2z2.ts';
 import { startBotProcess } from '../helpers/bot-process.ts';
+import { freePort } from '../helpers/free-port.ts';
 import { runCliCapture } from '../helpers/cli.ts';
 import { freshKill, killIdOf } from '../helpers/live-feed.ts';
 import { type ProcessWorld, startProcessWorld } from '../helpers/process-world.ts';
 
 const JITA = 30000142;
 const AMARR = 30002187;
-
-/** A TCP port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((done) => server.once('listening', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 describe('killtracker start (child process) against fake R2Z2, ESI and Discord', () => {
   let world: ProcessWorld | undefined;
