@@ -2,7 +2,6 @@
 // through the real pieces (PGlite in memory, matcher, outbox transaction, worker woken on commit, ESI
 // names from the cache, @discordjs/rest) against the fake Discord in this process, no rate limits.
 // Target: p99 <= 50 ms. Needs no ../shared data (the mini SDE fixture is enough).
-import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '../src/db/client.ts';
 import { createDeliveryStore } from '../src/db/delivery-store.ts';
@@ -21,13 +20,13 @@ import { buildWorld } from '../src/pipeline/world.ts';
 import { FakeDiscord } from '../test/fakes/discord/index.ts';
 import { trackerDefinition } from '../test/fixtures/trackers.ts';
 import { freshKill } from '../test/helpers/live-feed.ts';
+import { MINI_SDE } from '../test/helpers/repo-paths.ts';
 import type { BenchModule } from './bench-module.ts';
 import { percentile, round3 } from './shared.ts';
 
 const WARM_UP_KILLS = 30;
 const MEASURED_KILLS = 300;
 const CHANNELS = 3;
-const MINI_SDE = resolve(import.meta.dirname, '../test/fixtures/sde/mini');
 
 export const deliveryLatencyBench: BenchModule = {
   name: 'latency',

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { REPO_ROOT } from '../test/helpers/repo-paths.ts';
 import type { BenchModule } from './bench-module.ts';
 
 const run = promisify(execFile);
@@ -13,12 +14,15 @@ const run = promisify(execFile);
 export const memoryBench: BenchModule = {
   name: 'memory',
   async run() {
-    const script = resolve(import.meta.dirname, 'memory-load.ts');
+    // Compiled like this file (`npm run bench`), or run through tsx like it.
+    const compiled = import.meta.filename.endsWith('.js');
+    const script = resolve(import.meta.dirname, compiled ? 'memory-load.js' : 'memory-load.ts');
+    const loader = compiled ? [] : ['--import', 'tsx'];
     const results: object[] = [];
     const dataDir = mkdtempSync(join(tmpdir(), 'kt-memory-'));
     const node = (extra: string[]) =>
-      run(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...extra], {
-        cwd: resolve(import.meta.dirname, '..'),
+      run(process.execPath, ['--expose-gc', ...loader, script, ...extra], {
+        cwd: REPO_ROOT,
       });
     // A first process creates and migrates the data folder, as the bot's first start did.
     await node(['--with-database', `--data-dir=${dataDir}`, '--reopen']);

@@ -35,10 +35,11 @@ export function staleReason() {
 }
 
 /**
- * Compiles src/ into a fresh folder and swaps it in, so a killtracker already running from dist/ never
- * loads half a build. Compiler messages go to stderr: stdout belongs to the command's output.
+ * Runs the TypeScript compiler with `args` (emit only: type checking is `npm run typecheck` and CI;
+ * skipping it makes a first start a few times faster). Compiler messages go to stderr: stdout belongs
+ * to the command's output.
  */
-export function build() {
+export function compileTypeScript(args) {
   let tsc;
   try {
     tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -50,21 +51,30 @@ export function build() {
         'without --omit=dev once to build dist/; "npm prune --omit=dev" can remove it afterwards.',
     };
   }
-  const staging = join(ROOT, `dist.building-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  // Emit only: type checking is `npm run typecheck` (and CI); skipping it here makes a first start a
-  // few times faster.
-  const compiled = spawnSync(
-    process.execPath,
-    [tsc, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', staging, '--noCheck'],
-    { cwd: ROOT, stdio: ['ignore', 2, 2] },
-  );
+  const compiled = spawnSync(process.execPath, [tsc, ...args, '--noCheck'], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2],
+  });
   if (compiled.status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
     return {
       ok: false,
       reason: 'the TypeScript compiler reported the errors above; fix them and run again.',
     };
+  }
+  return { ok: true };
+}
+
+/**
+ * Compiles src/ into a fresh folder and swaps it in, so a killtracker already running from dist/ never
+ * loads half a build.
+ */
+export function build() {
+  const staging = join(ROOT, `dist.building-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const compiled = compileTypeScript(['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', staging]);
+  if (!compiled.ok) {
+    rmSync(staging, { recursive: true, force: true });
+    return compiled;
   }
   writeFileSync(join(staging, '.built'), `${new Date().toISOString()}\n`);
   const previous = join(ROOT, `dist.previous-${process.pid}`);

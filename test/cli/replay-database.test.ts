@@ -6,9 +6,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { migratedDataDir } from '../helpers/data-dir.ts';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/replay');
-const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const REPLAY_ARGS = [
   'replay',
   '--trackers',

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/cli.ts';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/replay');
-const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
 const fixture = (name: string) => join(FIXTURES, name);
 
 /** Every match of trackers.json against killmails.jsonl with no age filter and no links. */

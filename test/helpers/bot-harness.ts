@@ -2,7 +2,6 @@
 // the fake Discord (and a fake ESI). One harness per test file; `reset()` between tests.
 import { createNameResolver } from '../../src/ingest/esi/name-resolver.ts';
 import { createNameRepository } from '../../src/db/name-repository.ts';
-import { resolve } from 'node:path';
 import { type APIMessage, type APIUser, ComponentType } from 'discord-api-types/v10';
 import { createPilotOperations, type PilotOperationsOptions } from '../../src/pilots/operations.ts';
 import { createBotContext } from '../../src/bot/context.ts';
@@ -38,11 +37,12 @@ import {
   stringSelectInteraction,
 } from '../fakes/discord/index.ts';
 import { FakeEsi } from '../fakes/esi.ts';
+import { MINI_SDE } from './repo-paths.ts';
 
 export { option };
 export type Option = Parameters<typeof option.subcommand>[1] extends (infer O)[] | undefined ? O : never;
 
-export const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
+export { MINI_SDE };
 
 export type Who = 'admin' | 'manager' | 'member';
 

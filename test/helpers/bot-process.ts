@@ -4,8 +4,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { REPO_ROOT } from './repo-paths.ts';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export { REPO_ROOT };
 const MAIN = resolve(REPO_ROOT, 'src/main.ts');
 const BIN = resolve(REPO_ROOT, 'bin/killtracker.mjs');
 

@@ -4,8 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CatalogData } from '../../src/engine/catalog.ts';
 import type { UniverseData } from '../../src/engine/universe/types.ts';
+import { REPO_ROOT } from './repo-paths.ts';
 
-export const SHARED_DIR = resolve(import.meta.dirname, '../../../shared');
+export const SHARED_DIR = resolve(REPO_ROOT, '../shared');
 export const SHARED_SDE_DIR = resolve(SHARED_DIR, 'eve-sde');
 export const SHARED_SDE_ZIP = resolve(SHARED_SDE_DIR, 'eve-online-static-data-1-jsonl.zip');
 export const SHARED_KILLMAILS_DIR = resolve(SHARED_DIR, 'killmails');

@@ -1,11 +1,9 @@
-import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { replaceSdeData } from '../../src/db/sde-store.ts';
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import { createWorldHolder } from '../../src/pipeline/world.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-
-const MINI_SDE = resolve(import.meta.dirname, '../fixtures/sde/mini');
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 describeEachDatabase('world holder: a running process switches to a newly imported SDE build', (getDb) => {
   it('reloads only when another build was imported, and then sees the new data', async () => {

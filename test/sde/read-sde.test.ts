@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSde, readSdeFolder, readSdeZip } from '../../src/ingest/sde/read-sde.ts';
 import { SdeError } from '../../src/ingest/sde/sde-error.ts';
 import {
-  MINI_SDE_DIR,
+  MINI_SDE,
   miniSdeFiles,
   type SdeFiles,
   scratchDir,
@@ -35,7 +35,7 @@ async function sdeErrorFrom(reading: Promise<unknown>): Promise<SdeError> {
 
 describe('reading the mini SDE', () => {
   it('GIVEN the unpacked folder WHEN read THEN gives the build, English names and the fields the bot needs', async () => {
-    const sde = await readSdeFolder(MINI_SDE_DIR);
+    const sde = await readSdeFolder(MINI_SDE);
     expect(sde.buildNumber).toBe(3201939);
     expect(sde.releaseDate).toBe('2026-02-11T11:26:42Z');
     expect(sde.universe.regions).toContainEqual({ id: 10000002, name: 'The Forge' });
@@ -68,7 +68,7 @@ describe('reading the mini SDE', () => {
   });
 
   it('GIVEN 16 directed gates (each with its return gate) THEN gives the 8 undirected links, smaller id first', async () => {
-    const sde = await readSdeFolder(MINI_SDE_DIR);
+    const sde = await readSdeFolder(MINI_SDE);
     const links = [...sde.universe.stargates].map(([a, b]) => `${a}-${b}`).sort();
     expect(links).toEqual([
       '30000140-30000142',
@@ -83,7 +83,7 @@ describe('reading the mini SDE', () => {
   });
 
   it('GIVEN the same files zipped (deflated or stored, flat or in one folder) THEN reads exactly what the folder gives', async () => {
-    const fromFolder = await readSdeFolder(MINI_SDE_DIR);
+    const fromFolder = await readSdeFolder(MINI_SDE);
     const flat = await readSdeZip(await zipOf(miniSdeFiles()));
     const stored = await readSdeZip(await zipOf(miniSdeFiles(), { compress: false }));
     const nested = await readSdeZip(
@@ -97,7 +97,7 @@ describe('reading the mini SDE', () => {
   it('WHEN given a path THEN readSde reads a zip as a zip and a folder as a folder', async () => {
     const zipPath = await zipOf(miniSdeFiles());
     expect((await readSde(zipPath)).universe.systems).toHaveLength(8);
-    expect((await readSde(MINI_SDE_DIR)).universe.systems).toHaveLength(8);
+    expect((await readSde(MINI_SDE)).universe.systems).toHaveLength(8);
   });
 
   it('GIVEN Windows line endings, a byte-order mark and blank lines THEN reads the same records', async () => {
@@ -106,7 +106,7 @@ describe('reading the mini SDE', () => {
     for (const [name, content] of Object.entries(files)) {
       messy[name] = `\uFEFF${String(content).replaceAll('\n', '\r\n\r\n')}`;
     }
-    expect(await readSdeZip(await zipOf(messy))).toEqual(await readSdeFolder(MINI_SDE_DIR));
+    expect(await readSdeZip(await zipOf(messy))).toEqual(await readSdeFolder(MINI_SDE));
   });
 
   it('GIVEN a record without optional fields and with fields the bot does not know THEN reads it', async () => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { type FakeSdeServer, startFakeSdeServer } from './fake-sde-server.ts';
-import { MINI_SDE_DIR, MINI_SDE_STATUS, miniSdeFiles, scratchDir, zipBuffer } from './sde-test-files.ts';
+import { MINI_SDE, MINI_SDE_STATUS, miniSdeFiles, scratchDir, zipBuffer } from './sde-test-files.ts';
 
 const EMPTY_STATUS_LINE =
   '{"build": null, "regions": 0, "constellations": 0, "systems": 0, "stargates": 0, "types": 0, "groups": 0, "categories": 0}';
@@ -44,7 +44,7 @@ describeEachDatabase('killtracker sde', (getDb) => {
     expect(empty.code).toBe(0);
     expect(empty.out).toEqual([EMPTY_STATUS_LINE]);
 
-    const imported = await killtracker('sde', 'update', `--file=${MINI_SDE_DIR}`);
+    const imported = await killtracker('sde', 'update', `--file=${MINI_SDE}`);
     expect(imported.code).toBe(0);
     expect(imported.out).toHaveLength(1);
     expect(JSON.parse(imported.out[0]!)).toEqual({ imported: true, ...MINI_SDE_STATUS });

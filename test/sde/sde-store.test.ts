@@ -5,7 +5,7 @@ import { importedSdeBuild, isSdeEmpty, replaceSdeData, sdeStatus } from '../../s
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import type { SdeData } from '../../src/engine/universe/index.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-import { MINI_SDE_DIR, MINI_SDE_STATUS } from './sde-test-files.ts';
+import { MINI_SDE, MINI_SDE_STATUS } from './sde-test-files.ts';
 
 const EMPTY_STATUS = {
   build: null,
@@ -29,7 +29,7 @@ describeEachDatabase('SDE store', (getDb) => {
   it('WHEN the mini SDE is imported THEN every table holds its rows and the build is recorded', async () => {
     const { db } = getDb();
     const importedAt = new Date('2026-11-21T10:00:00Z');
-    await replaceSdeData(db, await readSdeFolder(MINI_SDE_DIR), '/path/to/mini', importedAt);
+    await replaceSdeData(db, await readSdeFolder(MINI_SDE), '/path/to/mini', importedAt);
     expect(await sdeStatus(db)).toEqual(MINI_SDE_STATUS);
     expect(await isSdeEmpty(db)).toBe(false);
     const jita = (await db.select().from(sdeSystems)).find((system) => system.id === 30000142);
@@ -58,7 +58,7 @@ describeEachDatabase('SDE store', (getDb) => {
 
   it('WHEN the same SDE is imported twice THEN the counts and rows are the same as after once', async () => {
     const { db } = getDb();
-    const sde = await readSdeFolder(MINI_SDE_DIR);
+    const sde = await readSdeFolder(MINI_SDE);
     await replaceSdeData(db, sde, 'first');
     const typesOnce = await db.select().from(sdeTypes).orderBy(asc(sdeTypes.id));
     await replaceSdeData(db, sde, 'second');
@@ -70,7 +70,7 @@ describeEachDatabase('SDE store', (getDb) => {
 
   it('GIVEN an imported build WHEN a smaller build replaces it THEN rows missing from the new build are gone', async () => {
     const { db } = getDb();
-    const sde = await readSdeFolder(MINI_SDE_DIR);
+    const sde = await readSdeFolder(MINI_SDE);
     await replaceSdeData(db, sde, 'old');
     const smaller: SdeData = {
       ...sde,
@@ -90,7 +90,7 @@ describeEachDatabase('SDE store', (getDb) => {
 
   it('GIVEN an imported build WHEN a later import fails inside the transaction THEN the previous data is intact', async () => {
     const { db } = getDb();
-    const sde = await readSdeFolder(MINI_SDE_DIR);
+    const sde = await readSdeFolder(MINI_SDE);
     await replaceSdeData(db, sde, 'good');
     const firstType = sde.catalog.types[0]!;
     // The reader refuses duplicate ids; handing them straight to the store makes the insert itself fail.
@@ -105,7 +105,7 @@ describeEachDatabase('SDE store', (getDb) => {
 
   it('GIVEN more types than one insert takes THEN all of them are stored', async () => {
     const { db } = getDb();
-    const sde = await readSdeFolder(MINI_SDE_DIR);
+    const sde = await readSdeFolder(MINI_SDE);
     const types = Array.from({ length: 20_001 }, (_, index) => ({
       id: 100_000 + index,
       name: `Test type ${index}`,

@@ -1,10 +1,11 @@
 // Building test SDEs: the mini fixture as a file map, changed copies of it, zips (yazl) and folders.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import yazl from 'yazl';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
-export const MINI_SDE_DIR = resolve(import.meta.dirname, '../fixtures/sde/mini');
+export { MINI_SDE };
 
 /** What the mini fixture holds, as `sde status` reports it. */
 export const MINI_SDE_STATUS = {
@@ -23,7 +24,7 @@ export type SdeFiles = Record<string, string | Buffer>;
 /** The mini fixture, file name -> content. */
 export function miniSdeFiles(): SdeFiles {
   const files: SdeFiles = {};
-  for (const name of readdirSync(MINI_SDE_DIR)) files[name] = readFileSync(join(MINI_SDE_DIR, name), 'utf8');
+  for (const name of readdirSync(MINI_SDE)) files[name] = readFileSync(join(MINI_SDE, name), 'utf8');
   return files;
 }
 

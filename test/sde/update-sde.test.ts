@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/log.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { type FakeSdeServer, startFakeSdeServer } from './fake-sde-server.ts';
 import {
-  MINI_SDE_DIR,
+  MINI_SDE,
   MINI_SDE_STATUS,
   miniSdeBuild,
   miniSdeFiles,
@@ -66,10 +66,10 @@ describeEachDatabase('updating the SDE', (getDb) => {
   };
 
   it('GIVEN a local folder WHEN updating with it THEN imports it without any request', async () => {
-    const result = await updateSde(options({ file: MINI_SDE_DIR }));
+    const result = await updateSde(options({ file: MINI_SDE }));
     expect(result).toEqual({
       imported: true,
-      source: MINI_SDE_DIR,
+      source: MINI_SDE,
       releaseDate: '2026-02-11T11:26:42Z',
       status: MINI_SDE_STATUS,
     });
