@@ -3,13 +3,8 @@
 // to test.
 import { findMainGroup, findMainShipGroup } from './fleet.ts';
 import type { Killmail } from './killmail/types.ts';
-import {
-  type CompiledTracker,
-  compileTracker,
-  NO_SHIP_TYPES,
-  originDistanceLy,
-  originJumps,
-} from './tracker/compile.ts';
+import { type CompiledTracker, compileTracker, NO_SHIP_TYPES } from './tracker/compile.ts';
+import { MatchColumns, OriginDistances } from './tracker/match-columns.ts';
 import { createMatchScope } from './tracker/match-scope.ts';
 import { ScreenedKill, ScreenTable } from './tracker/screen.ts';
 import { createTrackerIndex } from './tracker/tracker-index.ts';
@@ -57,49 +52,6 @@ interface Entry {
   ordinal: number;
   readonly compiled: CompiledTracker;
 }
-
-/**
- * What the match loop reads of each enabled tracker, one array per field indexed by ordinal: a candidate's
- * fields are read (and copied into its match) from arrays walked in ordinal order, without loading the
- * tracker's own objects from all over the heap.
- */
-class MatchColumns {
-  readonly keys: string[] = [];
-  readonly trackers: TrackerDefinition[] = [];
-  readonly unscreened: Array<CompiledTracker['unscreened']> = [];
-  readonly origins: Array<CompiledTracker['origin'] | null> = [];
-  /** The compiled tracker when it reports attacker ship types, else null. */
-  readonly shipTypeReporters: Array<CompiledTracker | null> = [];
-
-  set(entry: Entry): void {
-    const { ordinal, compiled } = entry;
-    // Filled in order so every array stays packed (no holes for V8 to check).
-    while (this.keys.length < ordinal) this.write(this.keys.length, '', null);
-    this.write(ordinal, entry.key, compiled);
-  }
-
-  clear(ordinal: number): void {
-    if (ordinal < this.keys.length) this.write(ordinal, '', null);
-  }
-
-  private write(ordinal: number, key: string, compiled: CompiledTracker | null): void {
-    this.keys[ordinal] = key;
-    this.trackers[ordinal] = compiled?.tracker ?? EMPTY_TRACKER;
-    this.unscreened[ordinal] = compiled?.unscreened ?? null;
-    this.origins[ordinal] = compiled?.origin ?? null;
-    this.shipTypeReporters[ordinal] = compiled?.reportsShipTypes ? compiled : null;
-  }
-}
-
-/** What an unused column slot holds (never read: the screen lets nothing through there). */
-const EMPTY_TRACKER: TrackerDefinition = Object.freeze({
-  version: 1,
-  name: '',
-  enabled: false,
-  ping: { everyone: false, here: false, roles: [] },
-  ppk: false,
-  clauses: {},
-});
 
 /** Ordinals of removed trackers are left unused until they outnumber this and the live ones: then renumbered. */
 const COMPACT_AFTER_GAPS = 4096;
@@ -193,7 +145,8 @@ export function createMatcher(options: MatcherOptions): Matcher {
       const scope = createMatchScope(killmail, universe, matchOptions);
       const screened = new ScreenedKill(killmail, scope.now);
       const candidates = index.collect(killmail, scope);
-      const { keys, trackers, unscreened, origins, shipTypeReporters } = columns;
+      const { keys, trackers, unscreened, shipTypeReporters } = columns;
+      const distances = new OriginDistances(columns, universe, killmail, scope);
       const matches: TrackerMatch[] = [];
       // Fleet facts depend on the killmail only: found once, and only when something matched.
       let fleet: { mainGroup: MainGroup | null; mainShipGroup: MainShipGroup | null } | undefined;
@@ -204,13 +157,12 @@ export function createMatcher(options: MatcherOptions): Matcher {
         const test = unscreened[ordinal];
         if (test && !test(killmail, scope)) continue;
         fleet ??= { mainGroup: findMainGroup(killmail), mainShipGroup: findMainShipGroup(killmail) };
-        const origin = origins[ordinal] ?? undefined;
         const reporter = shipTypeReporters[ordinal];
         matches.push({
           trackerKey: keys[ordinal]!,
           tracker: trackers[ordinal]!,
-          jumps: originJumps(origin, killmail, scope),
-          distanceLy: originDistanceLy(universe, origin, killmail),
+          jumps: distances.jumps(ordinal),
+          distanceLy: distances.distanceLy(ordinal),
           mainGroup: fleet.mainGroup,
           mainShipGroup: fleet.mainShipGroup,
           matchedShipTypeIds: reporter ? reporter.matchedShipTypeIds(killmail, scope) : NO_SHIP_TYPES,

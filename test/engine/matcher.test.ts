@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../src/engine/matcher.ts';
 import { compileTracker } from '../../src/engine/tracker/compile.ts';
+import { createMatchScope } from '../../src/engine/tracker/match-scope.ts';
 import type { TrackerDefinition } from '../../src/engine/tracker/types.ts';
 import { InvalidTrackerError, validateTracker } from '../../src/engine/tracker/validate.ts';
 import {
@@ -190,7 +191,7 @@ describe('matcher index', () => {
     };
   }
 
-  it('GIVEN 400 generated trackers WHEN 200 generated kills are matched THEN the index finds exactly what testing every tracker finds', () => {
+  it('GIVEN 400 generated trackers WHEN 200 generated kills are matched THEN the index finds exactly what testing every tracker finds, with the same jumps and light years', () => {
     const next = random(7);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const systems = Object.values(SYSTEMS);
@@ -236,8 +237,15 @@ describe('matcher index', () => {
         zkb: { totalValue: next() * 1e9 },
       };
       const normalized = killmail(spec);
-      const expected = compiled.flatMap((entry, index) => (entry.matches(normalized) ? [String(index)] : []));
-      const found = matcher.match(normalized).map((match) => match.trackerKey);
+      const scope = createMatchScope(normalized, miniUniverse);
+      const expected = compiled.flatMap((entry, index) =>
+        entry.matches(normalized)
+          ? [[String(index), entry.jumps(normalized, scope), entry.distanceLy(normalized)]]
+          : [],
+      );
+      const found = matcher
+        .match(normalized)
+        .map((match) => [match.trackerKey, match.jumps, match.distanceLy]);
       expect(found).toEqual(expected);
       total += found.length;
     }

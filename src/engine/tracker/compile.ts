@@ -63,11 +63,15 @@ export interface CompiledTracker {
 /** A tracker's origin and the route its jumps are counted on: what a match reports distances from. */
 export interface TrackerOrigin {
   readonly solarSystemId: number;
+  /** The universe's index of the origin; -1 when it does not know the system. */
+  readonly systemIndex: number;
   readonly route: RouteJumps;
+  /** Where `route` reads its jump counts (the matcher reads the kill's shared search itself). */
+  readonly source: RouteSource;
 }
 
 /** Gate jumps from the origin to the kill; null without origin or route. */
-export function originJumps(
+function originJumps(
   origin: TrackerOrigin | undefined,
   killmail: Killmail,
   scope: MatchScope,
@@ -78,7 +82,7 @@ export function originJumps(
 }
 
 /** Light years from the origin to the kill; null without origin or where distance is undefined. */
-export function originDistanceLy(
+function originDistanceLy(
   universe: Universe,
   origin: TrackerOrigin | undefined,
   killmail: Killmail,
@@ -133,7 +137,10 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
   const clausesHold = allOf(tests);
 
   const reportShipTypes = shipTypeReporter(tracker);
-  const trackerOrigin = origin === undefined ? undefined : { solarSystemId: origin, route: routeJumps };
+  const trackerOrigin =
+    origin === undefined
+      ? undefined
+      : { solarSystemId: origin, systemIndex: universe.systemIndex(origin), route: routeJumps, source };
 
   return {
     tracker,

@@ -83,4 +83,6 @@ export interface Universe {
   systemIndex(systemId: number): number;
   /** Straight-line distance in light years (9.46e15 m); null for w-space, abyssal, Pochven or unknown. */
   distanceLy(fromSystemId: number, toSystemId: number): number | null;
+  /** `distanceLy` between two systems given by their `systemIndex` (-1, unknown, gives null). */
+  distanceLyBetween(fromIndex: number, toIndex: number): number | null;
 }

@@ -99,6 +99,13 @@ export function createUniverse(data: UniverseData, options: UniverseOptions = {}
     cache.set(key, search);
     return search;
   };
+  const distanceLyBetween = (a: number, b: number): number | null => {
+    if (a < 0 || b < 0 || measurable[a] !== 1 || measurable[b] !== 1) return null;
+    const dx = positions[a * 3]! - positions[b * 3]!;
+    const dy = positions[a * 3 + 1]! - positions[b * 3 + 1]!;
+    const dz = positions[a * 3 + 2]! - positions[b * 3 + 2]!;
+    return Math.sqrt(dx * dx + dy * dy + dz * dz) / METRES_PER_LIGHT_YEAR;
+  };
   const jumpSearch = (originSystemId: number, avoidHighSec = false): JumpSearch | null => {
     const origin = indexById.get(originSystemId);
     return origin === undefined ? null : searchFromIndex(origin, avoidHighSec);
@@ -134,14 +141,8 @@ export function createUniverse(data: UniverseData, options: UniverseOptions = {}
       const jumps = searchFromIndex(from, avoidHighSec).jumpsTo(to);
       return jumps < 0 ? null : jumps;
     },
-    distanceLy: (fromSystemId, toSystemId) => {
-      const a = indexById.get(fromSystemId);
-      const b = indexById.get(toSystemId);
-      if (a === undefined || b === undefined || measurable[a] === 0 || measurable[b] === 0) return null;
-      const dx = positions[a * 3]! - positions[b * 3]!;
-      const dy = positions[a * 3 + 1]! - positions[b * 3 + 1]!;
-      const dz = positions[a * 3 + 2]! - positions[b * 3 + 2]!;
-      return Math.sqrt(dx * dx + dy * dy + dz * dz) / METRES_PER_LIGHT_YEAR;
-    },
+    distanceLy: (fromSystemId, toSystemId) =>
+      distanceLyBetween(indexById.get(fromSystemId) ?? -1, indexById.get(toSystemId) ?? -1),
+    distanceLyBetween,
   };
 }
