@@ -1,8 +1,17 @@
 // Prometheus metrics of the pipeline (prom-client), one registry per process (tests make their own).
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-export function createMetrics() {
+export interface MetricsOptions {
+  /**
+   * Also prom-client's standard process metrics (resident memory, V8 heap and external memory, event
+   * loop lag, GC pauses, open handles): for the running bot, not for the many registries tests make.
+   */
+  process?: boolean;
+}
+
+export function createMetrics(options: MetricsOptions = {}) {
   const registry = new Registry();
+  if (options.process) collectDefaultMetrics({ register: registry });
   const metrics = {
     registry,
     killmailsReceived: new Counter({

@@ -50,7 +50,7 @@ export async function runBot(ctx: CliContext, token: string): Promise<number> {
     log.info({ database: describeDatabaseUrl(env.DATABASE_URL) }, 'using PostgreSQL');
   }
   const database = embedded?.handle ?? (await openDatabase({ url: env.DATABASE_URL as string }));
-  const metrics = createMetrics();
+  const metrics = createMetrics({ process: true });
   try {
     await database.migrate().catch((error: unknown) => {
       throw explainDatabaseError(error, env);

@@ -92,6 +92,9 @@ describe('killtracker start (child process) against fake R2Z2, ESI and Discord',
     expect(metrics).toMatch(/^killtracker_killmails_received_total 3$/m);
     expect(metrics).toMatch(/^killtracker_deliveries_total\{outcome="sent"\} 5$/m);
     expect(metrics).toMatch(/^killtracker_trackers_loaded 2$/m);
+    // The process's own figures, for watching its memory.
+    expect(metrics).toMatch(/^process_resident_memory_bytes [1-9]\d+$/m);
+    expect(metrics).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d+$/m);
     // A CLI command works while the bot runs on the embedded database.
     const listed = await runCliCapture(['trackers', 'list', '--guild', guildId], env);
     expect(listed.code).toBe(0);
