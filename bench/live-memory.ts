@@ -60,6 +60,19 @@ async function pollUntil(what: string, timeoutMs: number, check: () => Promise<b
   }
 }
 
+/**
+ * Where the bot's memory is, from its /metrics: V8's heap (JavaScript objects) and its external memory
+ * (buffers, and PGlite's WebAssembly memory); the rest of RSS is code, stacks and the C allocator's heap.
+ */
+function memoryParts(samples: ReadonlyMap<string, number>): object {
+  const megabytes = (name: string) => Math.round(((samples.get(name) ?? 0) / 2 ** 20) * 10) / 10;
+  return {
+    heap_used_mb: megabytes('nodejs_heap_size_used_bytes'),
+    heap_total_mb: megabytes('nodejs_heap_size_total_bytes'),
+    external_mb: megabytes('nodejs_external_memory_bytes'),
+  };
+}
+
 interface Fakes {
   discord: FakeDiscord;
   esi: FakeEsi;
@@ -165,6 +178,7 @@ export const liveMemoryBench: BenchModule = {
           start_s: Math.round(startSeconds * 10) / 10,
           rss_mb_when_running: rssAtStart,
           rss_mb: rssStarted,
+          ...memoryParts(await metrics()),
         },
       ];
       progress(results[0]!);
@@ -188,6 +202,7 @@ export const liveMemoryBench: BenchModule = {
         settle_s: SETTLE_MS / SECOND,
         alerts_posted: afterCatchUp.get('killtracker_deliveries_total{outcome="sent"}'),
         alerts_pending: afterCatchUp.get('killtracker_deliveries_pending'),
+        ...memoryParts(afterCatchUp),
       });
       progress(results[1]!);
 
@@ -243,6 +258,7 @@ export const liveMemoryBench: BenchModule = {
         rss_mb_median: percentile(samples, 50),
         rss_mb_max: Math.max(...samples),
         rss_mb_last: samples.at(-1),
+        ...memoryParts(after),
       });
       const exitCode = await bot.kill('SIGTERM');
       bot = undefined;
