@@ -4,6 +4,7 @@
 import { findMainGroup, findMainShipGroup } from './fleet.ts';
 import type { Killmail } from './killmail/types.ts';
 import { type CompiledTracker, compileTracker, NO_SHIP_TYPES } from './tracker/compile.ts';
+import { type AttackerShips, attackerShipsOf, reportedShipTypes } from './tracker/attacker-ships.ts';
 import { MatchColumns, OriginDistances } from './tracker/match-columns.ts';
 import { createMatchScope } from './tracker/match-scope.ts';
 import { ScreenedKill, ScreenTable } from './tracker/screen.ts';
@@ -145,11 +146,12 @@ export function createMatcher(options: MatcherOptions): Matcher {
       const scope = createMatchScope(killmail, universe, matchOptions);
       const screened = new ScreenedKill(killmail, scope.now);
       const candidates = index.collect(killmail, scope);
-      const { keys, trackers, unscreened, shipTypeReporters } = columns;
+      const { keys, trackers, unscreened, shipLists } = columns;
       const distances = new OriginDistances(columns, universe, killmail, scope);
       const matches: TrackerMatch[] = [];
       // Fleet facts depend on the killmail only: found once, and only when something matched.
       let fleet: { mainGroup: MainGroup | null; mainShipGroup: MainShipGroup | null } | undefined;
+      let ships: AttackerShips | undefined;
       for (let i = 0; i < candidates.length; i++) {
         const ordinal = candidates[i]!;
         // The screen from one flat array first: most candidates that fail, fail there.
@@ -157,7 +159,7 @@ export function createMatcher(options: MatcherOptions): Matcher {
         const test = unscreened[ordinal];
         if (test && !test(killmail, scope)) continue;
         fleet ??= { mainGroup: findMainGroup(killmail), mainShipGroup: findMainShipGroup(killmail) };
-        const reporter = shipTypeReporters[ordinal];
+        const shipList = shipLists[ordinal]!;
         matches.push({
           trackerKey: keys[ordinal]!,
           tracker: trackers[ordinal]!,
@@ -165,7 +167,10 @@ export function createMatcher(options: MatcherOptions): Matcher {
           distanceLy: distances.distanceLy(ordinal),
           mainGroup: fleet.mainGroup,
           mainShipGroup: fleet.mainShipGroup,
-          matchedShipTypeIds: reporter ? reporter.matchedShipTypeIds(killmail, scope) : NO_SHIP_TYPES,
+          matchedShipTypeIds:
+            shipList === null
+              ? NO_SHIP_TYPES
+              : reportedShipTypes((ships ??= attackerShipsOf(killmail)), shipList),
         });
       }
       return matches;

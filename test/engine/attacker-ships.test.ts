@@ -1,9 +1,9 @@
 // The attacker ship types a match reports: first seen first, each once, the same whether the attackers'
-// ships are indexed once for the whole match (through its scope) or afresh for one tracker.
+// ships index is shared through a match scope or built afresh.
 import { describe, expect, it } from 'vitest';
 import type { Killmail } from '../../src/engine/killmail/types.ts';
 import { createMatcher } from '../../src/engine/matcher.ts';
-import { attackerShipReporter } from '../../src/engine/tracker/attacker-ships.ts';
+import { attackerShipsOf, reportedShipTypes, shipListOf } from '../../src/engine/tracker/attacker-ships.ts';
 import { createMatchScope } from '../../src/engine/tracker/match-scope.ts';
 import { attacker, killmail, miniUniverse, npcAttacker } from '../fixtures/killmails/builder.ts';
 import { GROUPS, TYPES } from '../fixtures/killmails/mini-catalog.ts';
@@ -22,10 +22,14 @@ const fight = killmail({
 });
 
 function reported(types: number[], groups: number[], kill: Killmail = fight): number[][] {
-  const report = attackerShipReporter(types, groups);
+  const list = shipListOf(types, groups);
   const scope = createMatchScope(kill, miniUniverse);
   // Twice through the same scope: the second read comes from the index the first one built.
-  return [report(kill), report(kill, scope), report(kill, scope)];
+  return [
+    reportedShipTypes(attackerShipsOf(kill), list),
+    reportedShipTypes(scope.shared(attackerShipsOf), list),
+    reportedShipTypes(scope.shared(attackerShipsOf), list),
+  ];
 }
 
 describe('attacker ship reports', () => {

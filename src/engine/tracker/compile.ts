@@ -6,7 +6,7 @@ import { getClause, reportedAttackerShips, routesAvoidHighSec } from '../clauses
 import type { ClauseDefinition, ClauseTest, ClauseValue, IndexedFact, MatchScope } from '../clauses/types.ts';
 import type { Killmail } from '../killmail/types.ts';
 import type { Universe } from '../universe/types.ts';
-import { attackerShipReporter } from './attacker-ships.ts';
+import { attackerShipsOf, reportedShipTypes, shipListOf } from './attacker-ships.ts';
 import { createMatchScope } from './match-scope.ts';
 import { type RouteJumps, type RouteSource, routeJumpsOf, routeSource } from './route.ts';
 import { narrowScreen, openScreen, passesScreen, ScreenedKill, type TrackerScreen } from './screen.ts';
@@ -56,8 +56,11 @@ export interface CompiledTracker {
   matchedShipTypeIds(killmail: Killmail, scope?: MatchScope): number[];
   /** The origin jumps and light years are counted from; undefined when the tracker has none. */
   readonly origin: TrackerOrigin | undefined;
-  /** False when `matchedShipTypeIds` is always NO_SHIP_TYPES (no attacker ship clause). */
-  readonly reportsShipTypes: boolean;
+  /**
+   * The attacker ship types and groups its alerts report, as a ship list (see attacker-ships.ts); null
+   * when it has no attacker ship clause and `matchedShipTypeIds` is always NO_SHIP_TYPES.
+   */
+  readonly shipList: readonly number[] | null;
 }
 
 /** A tracker's origin and the route its jumps are counted on: what a match reports distances from. */
@@ -136,7 +139,8 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
     : tests;
   const clausesHold = allOf(tests);
 
-  const reportShipTypes = shipTypeReporter(tracker);
+  const { types, groups } = reportedAttackerShips(tracker.clauses);
+  const shipList = types.length === 0 && groups.length === 0 ? null : shipListOf(types, groups);
   const trackerOrigin =
     origin === undefined
       ? undefined
@@ -156,9 +160,12 @@ export function compileTracker(tracker: TrackerDefinition, options: CompileTrack
     },
     jumps: (killmail, scope) => originJumps(trackerOrigin, killmail, scope),
     distanceLy: (killmail) => originDistanceLy(universe, trackerOrigin, killmail),
-    matchedShipTypeIds: reportShipTypes ?? (() => NO_SHIP_TYPES),
+    matchedShipTypeIds: (killmail, scope) =>
+      shipList === null
+        ? NO_SHIP_TYPES
+        : reportedShipTypes(scope ? scope.shared(attackerShipsOf) : attackerShipsOf(killmail), shipList),
     origin: trackerOrigin,
-    reportsShipTypes: reportShipTypes !== null,
+    shipList,
   };
 }
 
@@ -195,10 +202,4 @@ function allOf(tests: readonly ClauseTest[]): ClauseTest | null {
     }
     return true;
   };
-}
-
-/** Reports attacker ship types that satisfy the attacker ship clauses; null when there are none. */
-function shipTypeReporter(tracker: TrackerDefinition): CompiledTracker['matchedShipTypeIds'] | null {
-  const { types, groups } = reportedAttackerShips(tracker.clauses);
-  return types.length === 0 && groups.length === 0 ? null : attackerShipReporter(types, groups);
 }

@@ -49,8 +49,8 @@ export class MatchColumns {
   readonly keys: string[] = [];
   readonly trackers: TrackerDefinition[] = [];
   readonly unscreened: Array<CompiledTracker['unscreened']> = [];
-  /** The compiled tracker when it reports attacker ship types, else null. */
-  readonly shipTypeReporters: Array<CompiledTracker | null> = [];
+  /** The ship list of each tracker reporting attacker ship types (see attacker-ships.ts), else null. */
+  readonly shipLists: Array<readonly number[] | null> = [];
   /** How each tracker's jumps are counted: NO_ROUTE, OWN_ROUTE or a killSearchRead. */
   readonly routeReads: number[] = [];
   /** The route of each tracker counting jumps on its own (OWN_ROUTE), else null. */
@@ -74,7 +74,7 @@ export class MatchColumns {
     this.keys[ordinal] = key;
     this.trackers[ordinal] = compiled?.tracker ?? EMPTY_TRACKER;
     this.unscreened[ordinal] = compiled?.unscreened ?? null;
-    this.shipTypeReporters[ordinal] = compiled?.reportsShipTypes ? compiled : null;
+    this.shipLists[ordinal] = compiled?.shipList ?? null;
     this.routeReads[ordinal] = routeRead;
     this.ownRoutes[ordinal] = routeRead === OWN_ROUTE ? compiled!.origin!.route : null;
     this.originIndexes[ordinal] = compiled?.origin?.systemIndex ?? -1;
