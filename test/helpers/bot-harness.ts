@@ -42,8 +42,6 @@ import { MINI_SDE } from './repo-paths.ts';
 export { option };
 export type Option = Parameters<typeof option.subcommand>[1] extends (infer O)[] | undefined ? O : never;
 
-export { MINI_SDE };
-
 export type Who = 'admin' | 'manager' | 'member';
 
 export interface BotHarness {

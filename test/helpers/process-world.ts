@@ -10,10 +10,10 @@ import { expect } from 'vitest';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord/index.ts';
 import { FakeEsi, type FakeEsiOptions } from '../fakes/esi.ts';
 import { type FakeR2z2, type FakeR2z2Options, startFakeR2z2 } from '../fakes/r2z2.ts';
-import { MINI_SDE } from './bot-harness.ts';
 import { type BotProcess, startBotProcess } from './bot-process.ts';
 import { runCliCapture } from './cli.ts';
 import { migratedDataDir } from './data-dir.ts';
+import { MINI_SDE } from './repo-paths.ts';
 
 export interface ProcessWorldOptions {
   discord: FakeDiscordOptions;

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSde, readSdeFolder, readSdeZip } from '../../src/ingest/sde/read-sde.ts';
 import { SdeError } from '../../src/ingest/sde/sde-error.ts';
 import {
-  MINI_SDE,
   miniSdeFiles,
   type SdeFiles,
   scratchDir,
@@ -14,6 +13,7 @@ import {
   writeZip,
   zipBuffer,
 } from './sde-test-files.ts';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 let scratch: ReturnType<typeof scratchDir>;
 beforeEach(() => {

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { type FakeSdeServer, startFakeSdeServer } from './fake-sde-server.ts';
-import { MINI_SDE, MINI_SDE_STATUS, miniSdeFiles, scratchDir, zipBuffer } from './sde-test-files.ts';
+import { MINI_SDE_STATUS, miniSdeFiles, scratchDir, zipBuffer } from './sde-test-files.ts';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 const EMPTY_STATUS_LINE =
   '{"build": null, "regions": 0, "constellations": 0, "systems": 0, "stargates": 0, "types": 0, "groups": 0, "categories": 0}';

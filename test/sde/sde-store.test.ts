@@ -5,7 +5,8 @@ import { importedSdeBuild, isSdeEmpty, replaceSdeData, sdeStatus } from '../../s
 import { readSdeFolder } from '../../src/ingest/sde/read-sde.ts';
 import type { SdeData } from '../../src/engine/universe/index.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
-import { MINI_SDE, MINI_SDE_STATUS } from './sde-test-files.ts';
+import { MINI_SDE_STATUS } from './sde-test-files.ts';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 const EMPTY_STATUS = {
   build: null,

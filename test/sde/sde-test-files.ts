@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import yazl from 'yazl';
 import { MINI_SDE } from '../helpers/repo-paths.ts';
 
-export { MINI_SDE };
-
 /** What the mini fixture holds, as `sde status` reports it. */
 export const MINI_SDE_STATUS = {
   build: 3201939,

@@ -10,7 +10,6 @@ import { silentLogger } from '../../src/log.ts';
 import { describeEachDatabase } from '../helpers/database.ts';
 import { type FakeSdeServer, startFakeSdeServer } from './fake-sde-server.ts';
 import {
-  MINI_SDE,
   MINI_SDE_STATUS,
   miniSdeBuild,
   miniSdeFiles,
@@ -18,6 +17,7 @@ import {
   without,
   zipBuffer,
 } from './sde-test-files.ts';
+import { MINI_SDE } from '../helpers/repo-paths.ts';
 
 const USER_AGENT = 'Killtracker tests (contact: tests@example.com)';
 const ZIP_PATH = '/tranquility/eve-online-static-data-3201939-jsonl.zip';
